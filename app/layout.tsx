@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import { SiteFooter } from "@/components/layout/SiteFooter";
+import { SiteHeader } from "@/components/layout/SiteHeader";
+import { siteConfig } from "@/lib/config";
+import { getLibrary } from "@/lib/content/store";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(siteConfig.url),
+  title: { default: `${siteConfig.name}: ${siteConfig.tagline}`, template: `%s | ${siteConfig.name}` },
+  description: siteConfig.description,
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang={siteConfig.language}>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader siteName={siteConfig.name} categories={getLibrary().categoriesWithPosts()} />
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <SiteFooter siteName={siteConfig.name} about={siteConfig.about} social={siteConfig.social} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { CoverImage } from "@/components/post/CoverImage";
+import { PostMeta } from "@/components/post/PostMeta";
+import { StatusBadge } from "@/components/post/StatusBadge";
+import type { ListingCard } from "@/lib/pages/listing";
+import { RelatedPosts } from "./RelatedPosts";
+import { TagList } from "./TagList";
+
+type Props = ListingCard & { related: ListingCard[] };
+
+export function ArticleView({ post, author, category, related }: Props) {
+  return (
+    <>
+      <article className="article">
+        <header className="article__header">
+          {category && (
+            <Link className="article__category" href={`/category/${category.slug}`}>
+              {category.name}
+            </Link>
+          )}
+          <StatusBadge status={post.status} />
+          <h1>{post.title}</h1>
+          <p className="article__standfirst">{post.description}</p>
+          <PostMeta post={post} author={author} showUpdated />
+        </header>
+        {post.image && post.imageAlt && (
+          <CoverImage src={post.image} alt={post.imageAlt} lead sizes="(min-width: 48rem) 48rem, 100vw" />
+        )}
+        {/* Rendered from Markdown and sanitised by the content loader. */}
+        <div className="prose article__body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        <footer className="article__footer">
+          <TagList tags={post.tags} />
+        </footer>
+      </article>
+      <RelatedPosts cards={related} />
+    </>
+  );
+}

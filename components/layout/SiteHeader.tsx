@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { Category } from "@/lib/content/types";
+
+type Props = { siteName: string; categories: Category[] };
+
+export function SiteHeader({ siteName, categories }: Props) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__name">
+          {siteName}
+        </Link>
+        <nav aria-label="Sections" className="site-nav">
+          <ul>
+            {categories.map((category) => (
+              <li key={category.slug}>
+                <Link href={`/category/${category.slug}`}>{category.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { Author, Post } from "@/lib/content/types";
+import { FormattedDate } from "./FormattedDate";
+
+type Props = { post: Post; author: Author | undefined; showUpdated?: boolean };
+
+/** Byline, dates and reading time, shared by cards and the article header. */
+export function PostMeta({ post, author, showUpdated = false }: Props) {
+  return (
+    <p className="post-meta">
+      {author && (
+        <>
+          By <Link href={`/author/${author.slug}`}>{author.name}</Link>
+          <span aria-hidden="true"> · </span>
+        </>
+      )}
+      <FormattedDate value={post.date} />
+      {showUpdated && post.updated && (
+        <>
+          <span aria-hidden="true"> · </span>
+          Updated <FormattedDate value={post.updated} />
+        </>
+      )}
+      <span aria-hidden="true"> · </span>
+      {post.readingMinutes} min read
+    </p>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Author, Category, Content, Post, Tag } from "./types";
+
+export type Library = ReturnType<typeof createLibrary>;
+
+function groupBy<K>(posts: Post[], keys: (post: Post) => K[]): Map<K, Post[]> {
+  const groups = new Map<K, Post[]>();
+  for (const post of posts) {
+    for (const key of keys(post)) {
+      const group = groups.get(key);
+      if (group) group.push(post);
+      else groups.set(key, [post]);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Indexes the loaded content once; every query is then a lookup. Unless `includeUnpublished`
+ * (the editors' preview), drafts and scheduled posts are dropped here, so no page, list,
+ * count or related link can reach them.
+ */
+export function createLibrary(content: Content, { includeUnpublished = false } = {}) {
+  const posts = includeUnpublished ? content.posts : content.posts.filter((post) => post.status === "published");
+  const postsBySlug = new Map(posts.map((post) => [post.slug, post]));
+  const byCategory = groupBy(posts, (post) => [post.category]);
+  const byAuthor = groupBy(posts, (post) => [post.author]);
+  const byTag = groupBy(posts, (post) => post.tags.map((tag) => tag.slug));
+  // A tag page is titled with the newest post's spelling of the tag.
+  const tagsBySlug = new Map<string, Tag>();
+  for (const post of posts) for (const tag of post.tags) if (!tagsBySlug.has(tag.slug)) tagsBySlug.set(tag.slug, tag);
+  const authorsBySlug = new Map(content.authors.map((author) => [author.slug, author]));
+  const categoriesBySlug = new Map(content.categories.map((category) => [category.slug, category]));
+
+  return {
+    posts,
+    getPost: (slug: string): Post | undefined => postsBySlug.get(slug),
+    getAuthor: (slug: string): Author | undefined => authorsBySlug.get(slug),
+    getCategory: (slug: string): Category | undefined => categoriesBySlug.get(slug),
+    getTag: (slug: string): Tag | undefined => tagsBySlug.get(slug),
+    postsInCategory: (slug: string): Post[] => byCategory.get(slug) ?? [],
+    postsByAuthor: (slug: string): Post[] => byAuthor.get(slug) ?? [],
+    postsWithTag: (slug: string): Post[] => byTag.get(slug) ?? [],
+    /** Categories in the editors' order, leaving out those with nothing to show. */
+    categoriesWithPosts: (): Category[] => content.categories.filter((category) => byCategory.has(category.slug)),
+    authorsWithPosts: (): Author[] => content.authors.filter((author) => byAuthor.has(author.slug)),
+    tags: (): Tag[] => [...tagsBySlug.values()],
+
+    /** The editor's picks first, then posts sharing the most tags, then the same category; newer first on ties. */
+    relatedPosts(post: Post, count: number): Post[] {
+      const picks = post.related.flatMap((slug) => postsBySlug.get(slug) ?? []);
+      const tagSlugs = new Set(post.tags.map((tag) => tag.slug));
+      const scored = posts
+        .filter((other) => other.slug !== post.slug && !post.related.includes(other.slug))
+        .map((other) => ({
+          other,
+          score:
+            2 * other.tags.filter((tag) => tagSlugs.has(tag.slug)).length + (other.category === post.category ? 1 : 0),
+        }))
+        .filter(({ score }) => score > 0)
+        .sort((a, b) => b.score - a.score || b.other.publishedAt - a.other.publishedAt)
+        .map(({ other }) => other);
+      return [...picks, ...scored].slice(0, count);
+    },
+  };
+}
+
+export type Page<T> = { items: T[]; page: number; totalPages: number };
+
+/** One page of a list, or undefined when the page does not exist (page 1 of an empty list does). */
+export function paginate<T>(items: T[], page: number, perPage: number): Page<T> | undefined {
+  const totalPages = Math.max(1, Math.ceil(items.length / perPage));
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
+  return { items: items.slice((page - 1) * perPage, page * perPage), page, totalPages };
+}
+
+/** Route params for pages 2..n; page 1 lives at the list's own URL. */
+export function laterPageParams(count: number, perPage: number): { page: string }[] {
+  const totalPages = Math.ceil(count / perPage);
+  return Array.from({ length: Math.max(0, totalPages - 1) }, (_, index) => ({ page: String(index + 2) }));
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { toTimestamp } from "./dates";
+
+/** Lowercase letters and digits in words joined by single hyphens: `eth-etf-flows`. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const slug = (what: string) =>
+  z.string().regex(SLUG_PATTERN, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a valid ${what}: use lowercase letters, digits and single hyphens`,
+  });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** ISO 8601 date (2024-03-01) or date-time (2024-03-01T09:30:00Z); zod rejects impossible days such as 2024-02-30. */
+const contentDate = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+  error: (issue) =>
+    issue.input === undefined
+      ? "is required"
+      : `"${String(issue.input)}" is not a real date; write it as YYYY-MM-DD (2024-03-01) or an ISO 8601 date-time (2024-03-01T09:30:00Z)`,
+});
+
+/** Image paths are site-relative files under public/, e.g. /images/etf-flows.jpg. */
+const imagePath = z.string().regex(/^\/(?!\/)[^\s?#]+\.(?:avif|gif|jpe?g|png|webp)$/i, {
+  error: (issue) =>
+    `"${String(issue.input)}" must be a path to an image in public/, starting with "/", e.g. /images/etf-flows.jpg`,
+});
+
+const tag = z
+  .union([z.string(), z.number()], { error: "each tag must be text" })
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1).max(60));
+
+export const postFrontmatterSchema = z
+  .strictObject({
+    title: text(160),
+    description: text(320),
+    date: contentDate,
+    updated: contentDate.optional(),
+    author: slug("author slug"),
+    category: slug("category slug"),
+    tags: z.array(tag).max(20).default([]),
+    image: imagePath.optional(),
+    imageAlt: text(300).optional(),
+    draft: z.boolean().default(false),
+    related: z.array(slug("post slug")).max(10).default([]),
+  })
+  .superRefine((post, ctx) => {
+    if (post.image && !post.imageAlt) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["imageAlt"],
+        message: "is required when there is an image: describe what the image shows",
+      });
+    }
+    if (post.updated && toTimestamp(post.updated) < toTimestamp(post.date)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: `"${post.updated}" is before the post's date "${post.date}"`,
+      });
+    }
+  });
+
+export const authorFrontmatterSchema = z.strictObject({
+  name: text(100),
+  role: text(100).optional(),
+});
+
+export const categorySchema = z.strictObject({
+  slug: slug("category slug"),
+  name: text(60),
+  description: text(300),
+});
+
+export const categoriesFileSchema = z.array(categorySchema, { error: "must be a list of categories" }).min(1, {
+  error: "lists no categories",
+});
+
+export type PostFrontmatter = z.infer<typeof postFrontmatterSchema>;
+export type AuthorFrontmatter = z.infer<typeof authorFrontmatterSchema>;
+export type Category = z.infer<typeof categorySchema>;

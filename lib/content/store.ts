@@ -1,0 +1,36 @@
+import "server-only";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { siteConfig } from "../config";
+import { previewUnpublished } from "../env";
+import { loadContent } from "./load";
+import { ContentError } from "./problems";
+import { type Library, createLibrary } from "./queries";
+
+let cached: { fingerprint: string; library: Library } | undefined;
+
+/** In `next dev` an edited file must show on reload; elsewhere content is fixed for the process. */
+function fingerprint(dir: string): string {
+  if (!previewUnpublished) return "build";
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      const { mtimeMs, size } = statSync(file);
+      return `${file}:${mtimeMs}:${size}`;
+    })
+    .join("|");
+}
+
+/**
+ * The site's content, loaded, validated and rendered once per process. Any problem throws
+ * a ContentError listing them all, which fails `next build`: nothing half-built is published.
+ */
+export function getLibrary(): Library {
+  const current = fingerprint(siteConfig.contentDir);
+  if (cached?.fingerprint === current) return cached.library;
+  const { content, problems } = loadContent(siteConfig.contentDir);
+  if (problems.length > 0) throw new ContentError(problems);
+  cached = { fingerprint: current, library: createLibrary(content, { includeUnpublished: previewUnpublished }) };
+  return cached.library;
+}

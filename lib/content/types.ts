@@ -1,0 +1,24 @@
+import type { AuthorFrontmatter, Category, PostFrontmatter } from "./schema";
+
+export type { Category };
+
+export type Author = AuthorFrontmatter & { slug: string; bioHtml: string };
+
+export type Tag = { name: string; slug: string };
+
+/** Drafts and scheduled posts are only ever shown in `next dev`, labelled. */
+export type PostStatus = "published" | "draft" | "scheduled";
+
+export type Post = Omit<PostFrontmatter, "tags" | "draft"> & {
+  slug: string;
+  /** The source file, relative to the working directory, for editors' messages. */
+  file: string;
+  tags: Tag[];
+  status: PostStatus;
+  publishedAt: number;
+  html: string;
+  wordCount: number;
+  readingMinutes: number;
+};
+
+export type Content = { posts: Post[]; authors: Author[]; categories: Category[] };

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: load+render time and peak memory for N synthetic posts (about 800 words each),
+ * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds a full `next build`
+ * of 1,000 posts with its time and the peak memory of all its processes together.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadContent } from "../lib/content/load";
+import { writeSyntheticContent } from "./bench/synthetic-content";
+
+const [mode, arg] = process.argv.slice(2);
+
+if (mode === "--child") {
+  // Runs in its own process so that peak memory is this load's alone.
+  const started = performance.now();
+  const { content, problems } = loadContent(arg!);
+  const ms = performance.now() - started;
+  if (problems.length) throw new Error(`synthetic content has problems: ${problems[0]?.message}`);
+  console.log(JSON.stringify({ posts: content.posts.length, ms, peakMb: process.resourceUsage().maxRSS / 1024 }));
+} else {
+  main();
+}
+
+function withContent<T>(count: number, run: (dir: string) => T): T {
+  const dir = mkdtempSync(path.join(tmpdir(), `bench-${count}-`));
+  try {
+    writeSyntheticContent(dir, count);
+    return run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function benchLoad(count: number) {
+  return withContent(count, (dir) => {
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", dir], { encoding: "utf8" });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { posts: number; ms: number; peakMb: number };
+    const perPost = result.ms / result.posts;
+    console.log(
+      `load+render ${String(count).padStart(6)} posts: ${(result.ms / 1000).toFixed(2)} s ` +
+        `(${perPost.toFixed(2)} ms/post), peak memory ${result.peakMb.toFixed(0)} MB`,
+    );
+  });
+}
+
+/** Sum of the resident memory of a process and all its descendants, from /proc. */
+function treeRssMb(rootPid: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(Number(entry), Number(fields[1]));
+      rss.set(Number(entry), (Number(fields[21]) * 4096) / 1024 / 1024);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const inTree = (pid: number): boolean => pid === rootPid || (pid > 1 && parents.has(pid) && inTree(parents.get(pid)!));
+  return [...rss].filter(([pid]) => inTree(pid)).reduce((sum, [, mb]) => sum + mb, 0);
+}
+
+async function benchBuild(count: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), `bench-build-${count}-`));
+  const distDir = `.next-bench`;
+  writeSyntheticContent(dir, count);
+  try {
+    const started = performance.now();
+    const child = spawn("npx", ["next", "build"], {
+      env: { ...process.env, CONTENT_DIR: dir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    let peakMb = 0;
+    const sampler = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb(child.pid!))), 100);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    clearInterval(sampler);
+    if (code !== 0) throw new Error(`next build failed:\n${output}`);
+    const pages = output.match(/\((\d+)\/(\d+)\)/g)?.at(-1) ?? "";
+    console.log(
+      `next build ${count} posts: ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+        `peak memory ${peakMb.toFixed(0)} MB (all processes) ${pages && `, ${pages.slice(1, -1).split("/")[1]} pages`}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(distDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  console.log(`Node ${process.version}, synthetic posts of about 800 words`);
+  for (const count of [1_000, 10_000]) benchLoad(count);
+  if (process.argv.includes("--build")) await benchBuild(1_000);
+}

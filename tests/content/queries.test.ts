@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { findListing, listingSlugs, pagePath } from "@/lib/content/listings";
+import { loadContent } from "@/lib/content/load";
+import { createLibrary, laterPageParams, paginate } from "@/lib/content/queries";
+
+const { content } = loadContent("tests/fixtures/content/valid", { now: Date.UTC(2025, 0, 1) });
+const site = createLibrary(content);
+const preview = createLibrary(content, { includeUnpublished: true });
+
+describe("createLibrary", () => {
+  it("publishes neither drafts nor scheduled posts anywhere", () => {
+    expect(site.posts.map((post) => post.slug)).toEqual(["etf-flows", "sec-ruling", "windows-post"]);
+    expect(site.getPost("unfinished-story")).toBeUndefined();
+    expect(site.getPost("future-story")).toBeUndefined();
+    expect(site.getTag("secret-tag")).toBeUndefined();
+    expect(site.postsWithTag("etf").map((post) => post.slug)).toEqual(["etf-flows"]);
+    expect(site.categoriesWithPosts().map((category) => category.slug)).toEqual(["markets", "regulation"]);
+    expect(listingSlugs(site, "category")).not.toContain("defi");
+    expect(findListing(site, "category", "defi")).toBeUndefined();
+  });
+
+  it("shows drafts and scheduled posts in the editors' preview", () => {
+    expect(preview.getPost("unfinished-story")?.status).toBe("draft");
+    expect(preview.getPost("future-story")?.status).toBe("scheduled");
+    expect(preview.categoriesWithPosts().map((category) => category.slug)).toContain("defi");
+  });
+
+  it("groups tags by slug, titled with the newest post's spelling", () => {
+    expect(site.postsWithTag("turkiye").map((post) => post.slug)).toEqual(["etf-flows", "sec-ruling"]);
+    expect(site.getTag("turkiye")?.name).toBe("Türkiye");
+    expect(findListing(site, "tag", "turkiye")?.title).toBe("Türkiye");
+  });
+
+  it("puts the editor's related picks first, then posts sharing tags or category", () => {
+    const etf = site.getPost("etf-flows")!;
+    expect(site.relatedPosts(etf, 3).map((post) => post.slug)).toEqual(["sec-ruling", "windows-post"]);
+    const windows = site.getPost("windows-post")!;
+    expect(site.relatedPosts(windows, 3).map((post) => post.slug)).toEqual(["etf-flows"]);
+  });
+
+  it("never offers an unpublished post as related", () => {
+    for (const post of site.posts) {
+      for (const related of site.relatedPosts(post, 10)) expect(related.status).toBe("published");
+    }
+  });
+
+  it("finds author listings with the author and 404s unknown ones", () => {
+    expect(findListing(site, "author", "alice")?.author?.name).toBe("Alice Example");
+    expect(findListing(site, "author", "nobody")).toBeUndefined();
+    expect(findListing(site, "tag", "nope")).toBeUndefined();
+  });
+});
+
+describe("pagination", () => {
+  const items = Array.from({ length: 25 }, (_, index) => index);
+
+  it("slices pages and refuses pages that do not exist", () => {
+    expect(paginate(items, 1, 10)).toEqual({ items: items.slice(0, 10), page: 1, totalPages: 3 });
+    expect(paginate(items, 3, 10)?.items).toEqual([20, 21, 22, 23, 24]);
+    expect(paginate(items, 4, 10)).toBeUndefined();
+    expect(paginate(items, 0, 10)).toBeUndefined();
+    expect(paginate(items, 1.5, 10)).toBeUndefined();
+  });
+
+  it("generates params for pages 2..n only", () => {
+    expect(laterPageParams(25, 10)).toEqual([{ page: "2" }, { page: "3" }]);
+    expect(laterPageParams(10, 10)).toEqual([]);
+  });
+
+  it("puts page 1 at the list's own URL", () => {
+    expect(pagePath("/", 1)).toBe("/");
+    expect(pagePath("/", 2)).toBe("/page/2");
+    expect(pagePath("/tag/etf", 3)).toBe("/tag/etf/page/3");
+  });
+});
