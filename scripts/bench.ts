@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { loadContent } from "../lib/content/load";
 import { writeSyntheticContent } from "./bench/synthetic-content";
@@ -18,7 +18,8 @@ if (mode === "--child") {
   const { content, problems } = loadContent(arg!);
   const ms = performance.now() - started;
   if (problems.length) throw new Error(`synthetic content has problems: ${problems[0]?.message}`);
-  console.log(JSON.stringify({ posts: content.posts.length, ms, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  const words = content.posts.reduce((sum, post) => sum + post.wordCount, 0) / content.posts.length;
+  console.log(JSON.stringify({ posts: content.posts.length, words, ms, peakMb: process.resourceUsage().maxRSS / 1024 }));
 } else {
   main();
 }
@@ -37,11 +38,16 @@ function benchLoad(count: number) {
   return withContent(count, (dir) => {
     const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", dir], { encoding: "utf8" });
     if (child.status !== 0) throw new Error(child.stderr);
-    const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { posts: number; ms: number; peakMb: number };
+    const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+      posts: number;
+      words: number;
+      ms: number;
+      peakMb: number;
+    };
     const perPost = result.ms / result.posts;
     console.log(
       `load+render ${String(count).padStart(6)} posts: ${(result.ms / 1000).toFixed(2)} s ` +
-        `(${perPost.toFixed(2)} ms/post), peak memory ${result.peakMb.toFixed(0)} MB`,
+        `(${perPost.toFixed(2)} ms/post, ${result.words.toFixed(0)} words/post), peak memory ${result.peakMb.toFixed(0)} MB`,
     );
   });
 }
@@ -95,7 +101,7 @@ async function benchBuild(count: number) {
 }
 
 async function main() {
-  console.log(`Node ${process.version}, synthetic posts of about 800 words`);
+  console.log(`Node ${process.version}, ${availableParallelism()} cores; target: 1,000 posts in at most 1.5 s`);
   for (const count of [1_000, 10_000]) benchLoad(count);
   if (process.argv.includes("--build")) await benchBuild(1_000);
 }

@@ -35,7 +35,7 @@ function body(index: number): string {
   const blocks = [paragraph(), paragraph(), "## What happened", paragraph(), `A **key** figure: see [the filing](https://example.com/filings/${index}) and _the data_.`, paragraph(), paragraph()];
   blocks.push("- first point about the market\n- second point about flows\n- third point about policy", "## What comes next");
   if (index % 5 === 0) blocks.push("| Fund | Flow ($m) |\n|---|---|\n| Alpha | 120 |\n| Beta | -45 |");
-  blocks.push(paragraph(), paragraph(), paragraph(), paragraph());
+  blocks.push(paragraph(), paragraph(), paragraph(), paragraph(), paragraph(), paragraph());
   return blocks.join("\n\n");
 }
 

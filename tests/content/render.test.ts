@@ -44,7 +44,7 @@ describe("renderMarkdown: GitHub-flavoured Markdown", () => {
   it("counts words and reading time", () => {
     const result = renderMarkdown(`${"word ".repeat(450)}\n\n| a | b |\n|---|---|\n| 1 | 2 |`);
     expect(result.wordCount).toBe(454);
-    expect(result.readingMinutes).toBe(3);
+    expect(result.readingMinutes).toBe(2);
   });
 });
 
