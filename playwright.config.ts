@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The editors' preview (`next dev`), for the tests of drafts and scheduled posts. */
+export const previewURL = `http://127.0.0.1:${port + 1}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -18,13 +20,23 @@ export default defineConfig({
       args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     },
   },
-  webServer: {
-    // The production build the site ships, sample content and all.
-    command: `npm run build && npx next start -H 127.0.0.1 -p ${port}`,
-    url: baseURL,
-    timeout: 300_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // The production build the site ships, sample content and all.
+      command: `npm run build && npx next start -H 127.0.0.1 -p ${port}`,
+      url: baseURL,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `npx next dev -H 127.0.0.1 -p ${port + 1}`,
+      url: previewURL,
+      timeout: 120_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });
