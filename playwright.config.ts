@@ -4,6 +4,17 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 /** The editors' preview (`next dev`), for the tests of drafts and scheduled posts. */
 export const previewURL = `http://127.0.0.1:${port + 1}`;
+/** The fake CoinGecko and alternative.me: a real server on loopback serving recorded answers. */
+export const upstreamURL = `http://127.0.0.1:${port + 2}`;
+
+/** The site under test reads its market data from the fake upstream, with short TTLs. */
+const siteEnv = {
+  COINGECKO_API_URL: `${upstreamURL}/api/v3`,
+  FEAR_GREED_API_URL: `${upstreamURL}/fng/`,
+  MARKET_TTL_SECONDS: "2",
+  MARKET_REFRESH_SECONDS: "2",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -22,9 +33,15 @@ export default defineConfig({
   },
   webServer: [
     {
+      command: `npx tsx tests/support/fake-upstream-server.ts ${port + 2}`,
+      url: `${upstreamURL}/__stats`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
       // The production build the site ships, sample content and all.
       command: `npm run build && npx next start -H 127.0.0.1 -p ${port}`,
       url: baseURL,
+      env: siteEnv,
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
@@ -33,6 +50,7 @@ export default defineConfig({
     {
       command: `npx next dev -H 127.0.0.1 -p ${port + 1}`,
       url: previewURL,
+      env: siteEnv,
       timeout: 120_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",

@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { TickerBar } from "@/components/ticker/TickerBar";
 import { siteConfig } from "@/lib/config";
 import { getLibrary } from "@/lib/content/store";
+import { market, marketRefreshSeconds } from "@/lib/market";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,13 +17,14 @@ export const viewport: Viewport = {
   colorScheme: "light dark",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang={siteConfig.language}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        <TickerBar initialData={await market.get()} refreshMs={marketRefreshSeconds * 1000} />
         <SiteHeader siteName={siteConfig.name} categories={getLibrary().categoriesWithPosts()} />
         <main id="main" className="site-main">
           {children}

@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
 
+const commaList = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, { error: "must be CoinGecko ids such as bitcoin,ethereum" })).min(1).max(20));
+
+const seconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
 // Read and validated once; every other module imports these values from here.
 const envSchema = z.object({
   SITE_URL: z
@@ -8,10 +15,23 @@ const envSchema = z.object({
     .default("http://localhost:3000")
     .transform((url) => url.replace(/\/+$/, "")),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
+  COINGECKO_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("https://api.coingecko.com/api/v3")
+    .transform((url) => url.replace(/\/+$/, "")),
+  COINGECKO_API_KEY: z.string().trim().min(1).optional(),
+  FEAR_GREED_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.alternative.me/fng/"),
+  MARKET_COINS: commaList.default(["bitcoin", "ethereum", "solana", "binancecoin", "ripple"]),
+  MARKET_TTL_SECONDS: seconds(30, 86_400),
+  MARKET_PROVIDER: z.enum(["live", "snapshot"]).default("live"),
+  /** How often the ticker refreshes in the browser; tests shorten it. */
+  MARKET_REFRESH_SECONDS: seconds(30, 3_600),
 });
 
 function readEnv() {
-  const parsed = envSchema.safeParse(process.env);
+  // Empty variables count as unset, so `FOO=` falls back to the default rather than failing.
+  const defined = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(defined);
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   }

@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: load+render time and peak memory for N synthetic posts (about 800 words each),
  * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds a full `next build`
- * of 1,000 posts with its time and the peak memory of all its processes together.
+ * of 1,000 posts with its time and the peak memory of all its processes together. Last, `/api/market`
+ * under load (see bench/market-api.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { loadContent } from "../lib/content/load";
+import { benchMarketApi } from "./bench/market-api";
 import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
@@ -105,4 +107,5 @@ async function main() {
   console.log(`Node ${process.version}, ${availableParallelism()} cores; target: 1,000 posts in at most 1.5 s`);
   for (const count of [1_000, 10_000]) benchLoad(count);
   if (process.argv.includes("--build")) await benchBuild(1_000);
+  await benchMarketApi();
 }

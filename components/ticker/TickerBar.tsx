@@ -1,0 +1,87 @@
+"use client";
+
+import useSWR from "swr";
+import type { MarketData } from "@/lib/market/schema";
+import { formatAge, formatCompactUsd, formatPrice, formatShare } from "@/lib/market/format";
+import { Change } from "./Change";
+import { Sparkline } from "./Sparkline";
+
+type Props = { initialData: MarketData; refreshMs: number };
+
+async function fetchMarket(url: string): Promise<MarketData> {
+  const response = await fetch(url, { headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`market data: HTTP ${response.status}`);
+  const data = (await response.json()) as MarketData;
+  if (!Array.isArray(data?.coins) || typeof data.global?.totalMarketCapUsd !== "number") throw new Error("market data: bad shape");
+  return data;
+}
+
+/**
+ * The market bar, server-rendered with the page and refreshed here by swr: paused while the tab is
+ * hidden, revalidated on focus, and keeping the last good data when a refresh fails.
+ */
+export function TickerBar({ initialData, refreshMs }: Props) {
+  const { data = initialData } = useSWR("/api/market", fetchMarket, {
+    fallbackData: initialData,
+    refreshInterval: refreshMs,
+    refreshWhenHidden: false,
+    revalidateOnFocus: true,
+    revalidateOnMount: true,
+    keepPreviousData: true,
+  });
+  const [bitcoin, ...others] = data.coins;
+  const { global, fearGreed } = data;
+
+  return (
+    <section className="ticker" aria-label="Market ticker">
+      <ul className="ticker__items">
+        {bitcoin && (
+          <li className="ticker__item">
+            <span className="ticker__label">BTC</span>
+            <span className="ticker__value ticker__value--price">{formatPrice(bitcoin.priceUsd)}</span>
+            <Change value={bitcoin.change24hPct} />
+          </li>
+        )}
+        <li className="ticker__item">
+          <span className="ticker__label">BTC dominance</span>
+          <span className="ticker__value ticker__value--share">{formatShare(global.btcDominancePct)}</span>
+          <Change value={global.btcDominanceChange24hPts} unit="points" />
+        </li>
+        <li className="ticker__item">
+          <span className="ticker__label">Market cap</span>
+          <span className="ticker__value ticker__value--cap">{formatCompactUsd(global.totalMarketCapUsd)}</span>
+          <Change value={global.marketCapChange24hPct} />
+        </li>
+        {fearGreed && (
+          <li className="ticker__item">
+            <span className="ticker__label">Fear &amp; Greed</span>
+            <span className="ticker__value ticker__value--index">{`${fearGreed.value}/100`}</span>
+            <span className="ticker__note">{fearGreed.classification}</span>
+          </li>
+        )}
+        {others.map((coin) => (
+          <li className="ticker__item" key={coin.id}>
+            <span className="ticker__label" title={coin.name}>
+              {coin.symbol}
+            </span>
+            <span className="ticker__value ticker__value--price">{formatPrice(coin.priceUsd)}</span>
+            <Change value={coin.change24hPct} />
+            <Sparkline points={coin.sparkline7d} />
+          </li>
+        ))}
+      </ul>
+      <p className="ticker__status">
+        <span className="ticker__state">
+          {data.stale ? (
+            <span className="ticker__delayed">
+              {`${data.source === "snapshot" ? "Snapshot" : "Delayed"}, ${formatAge(data.ageSeconds)} old`}
+            </span>
+          ) : (
+            "Live"
+          )}
+        </span>
+        <span className="ticker__credit"> · CoinGecko, alternative.me</span>
+      </p>
+    </section>
+  );
+}

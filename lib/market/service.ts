@@ -1,0 +1,82 @@
+import "server-only";
+import { type Cached, createRefreshingCache } from "./cache";
+import { deriveDominanceChangePts } from "./dominance";
+import { type FearGreedConfig, fetchFearGreed } from "./providers/alternative-me";
+import { type CoinGeckoConfig, fetchCoins, fetchGlobal } from "./providers/coingecko";
+import type { MarketData, MarketSource, PartStatus } from "./schema";
+import { snapshot } from "./snapshot";
+
+export type MarketConfig = {
+  provider: "live" | "snapshot";
+  coingecko: CoinGeckoConfig;
+  fearGreed: FearGreedConfig;
+  ttlMs: number;
+  /** With nothing cached yet, how long a request waits for the first answer before the snapshot is served. */
+  firstAnswerWaitMs: number;
+};
+
+type Dependencies = { log?: (message: string) => void; now?: () => number };
+
+/**
+ * Coins, global figures and Fear & Greed, each cached and refreshed on its own, so that each
+ * fails and recovers independently; any part never fetched comes from the bundled snapshot.
+ */
+export function createMarketService(config: MarketConfig, { log = console.warn, now = Date.now }: Dependencies = {}) {
+  const tagged = (message: string) => log(`[market] ${message}`);
+  const cache = <T>(name: string, load: () => Promise<T>) =>
+    createRefreshingCache({ name, load, ttlMs: config.ttlMs, log: tagged, now });
+  const coins = cache("CoinGecko /coins/markets", () => fetchCoins(config.coingecko, tagged));
+  const global = cache("CoinGecko /global", () => fetchGlobal(config.coingecko));
+  const fearGreed = cache("alternative.me /fng/", () => fetchFearGreed(config.fearGreed, tagged));
+
+  const ageSeconds = (at: number) => Math.max(0, Math.floor((now() - at) / 1000));
+  const recordedAt = Date.parse(snapshot.recordedAt);
+
+  function part<T>(cached: Cached<T> | undefined, fallback: T, isFresh: (entry: Cached<T>) => boolean) {
+    const fetchedAt = cached?.fetchedAt ?? recordedAt;
+    const source: MarketSource = !cached ? "snapshot" : isFresh(cached) ? "live" : "cache";
+    const status: PartStatus = {
+      source,
+      stale: source !== "live",
+      updatedAt: new Date(fetchedAt).toISOString(),
+      ageSeconds: ageSeconds(fetchedAt),
+    };
+    return { value: cached?.value ?? fallback, status, fetchedAt };
+  }
+
+  return {
+    async get(): Promise<MarketData> {
+      const live = config.provider === "live";
+      const wait = config.firstAnswerWaitMs;
+      const [coinsEntry, globalEntry, fearGreedEntry] = live
+        ? await Promise.all([coins.get(wait), global.get(wait), fearGreed.get(wait)])
+        : [undefined, undefined, undefined];
+
+      const coinsPart = part(coinsEntry, snapshot.coins, coins.isFresh);
+      const globalPart = part(globalEntry, snapshot.global, global.isFresh);
+      const fearGreedPart = part(fearGreedEntry, snapshot.fearGreed, fearGreed.isFresh);
+      const parts = [coinsPart, globalPart, fearGreedPart];
+      const sources = new Set(parts.map((p) => p.status.source));
+      const oldest = Math.min(...parts.map((p) => p.fetchedAt));
+      const bitcoin = coinsPart.value.find((coin) => coin.id === "bitcoin");
+      // Only figures of one moment combine: a snapshot's BTC change says nothing about a live total.
+      const sameMoment = (coinsPart.status.source === "snapshot") === (globalPart.status.source === "snapshot");
+
+      return {
+        updatedAt: new Date(oldest).toISOString(),
+        stale: parts.some((p) => p.status.stale),
+        source: sources.has("snapshot") ? "snapshot" : sources.has("cache") ? "cache" : "live",
+        ageSeconds: ageSeconds(oldest),
+        coins: coinsPart.value,
+        global: {
+          ...globalPart.value,
+          btcDominanceChange24hPts: sameMoment
+            ? deriveDominanceChangePts(globalPart.value, bitcoin?.marketCapChange24hPct ?? null)
+            : null,
+        },
+        fearGreed: fearGreedPart.value,
+        parts: { coins: coinsPart.status, global: globalPart.status, fearGreed: fearGreedPart.status },
+      };
+    },
+  };
+}
