@@ -6,6 +6,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 export const previewURL = `http://127.0.0.1:${port + 1}`;
 /** The fake CoinGecko and alternative.me: a real server on loopback serving recorded answers. */
 export const upstreamURL = `http://127.0.0.1:${port + 2}`;
+/** A second build, of content whose every text field is hostile (tests/support/write-hostile-content.ts). */
+export const hostileURL = `http://127.0.0.1:${port + 3}`;
 
 /** The site under test reads its market data from the fake upstream, with short TTLs. */
 const siteEnv = {
@@ -48,9 +50,21 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      command:
+        "npx tsx tests/support/write-hostile-content.ts artifacts/hostile-content && " +
+        `npx next build && npx next start -H 127.0.0.1 -p ${port + 3}`,
+      url: hostileURL,
+      // The fake upstream's call counts belong to the main site alone: this one serves the snapshot.
+      env: { ...siteEnv, MARKET_PROVIDER: "snapshot", CONTENT_DIR: "artifacts/hostile-content", NEXT_DIST_DIR: ".next-hostile" },
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       command: `npx next dev -H 127.0.0.1 -p ${port + 1}`,
       url: previewURL,
-      env: siteEnv,
+      env: { ...siteEnv, MARKET_PROVIDER: "snapshot" },
       timeout: 120_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",

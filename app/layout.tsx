@@ -5,13 +5,10 @@ import { TickerBar } from "@/components/ticker/TickerBar";
 import { siteConfig } from "@/lib/config";
 import { getLibrary } from "@/lib/content/store";
 import { market, marketRefreshSeconds } from "@/lib/market";
+import { siteMetadata } from "@/lib/seo/metadata";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  metadataBase: new URL(siteConfig.url),
-  title: { default: `${siteConfig.name}: ${siteConfig.tagline}`, template: `%s | ${siteConfig.name}` },
-  description: siteConfig.description,
-};
+export const metadata: Metadata = siteMetadata();
 
 export const viewport: Viewport = {
   colorScheme: "light dark",

@@ -11,12 +11,19 @@ export const siteConfig = {
     "Hashline is an independent newsroom covering digital assets. We report what happened, why it matters and what we do not know yet. We hold no tokens we write about.",
   url: env.SITE_URL,
   language: "en",
+  /** Open Graph locale. */
+  locale: "en_US",
+  /** Square logo in public/, for the publisher in structured data. */
+  logo: { path: "/logo.png", width: 512, height: 512 },
+  twitterHandle: "@hashlinenews",
   social: [
     { label: "Telegram", href: "https://t.me/hashlinenews" },
     { label: "YouTube", href: "https://www.youtube.com/@hashlinenews" },
     { label: "X", href: "https://x.com/hashlinenews" },
   ],
   postsPerPage: 9,
+  /** The latest stories in /feed.xml, /feed.json and each category feed. */
+  feedSize: 50,
   relatedPostsCount: 3,
   contentDir: env.CONTENT_DIR,
 } as const;

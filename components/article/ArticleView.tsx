@@ -1,16 +1,18 @@
 import Link from "next/link";
 import { CoverImage } from "@/components/post/CoverImage";
+import { JsonLd } from "@/components/seo/JsonLd";
 import { PostMeta } from "@/components/post/PostMeta";
 import { StatusBadge } from "@/components/post/StatusBadge";
 import type { ListingCard } from "@/lib/pages/listing";
 import { RelatedPosts } from "./RelatedPosts";
 import { TagList } from "./TagList";
 
-type Props = ListingCard & { related: ListingCard[] };
+type Props = ListingCard & { related: ListingCard[]; structuredData: Record<string, unknown>[] };
 
-export function ArticleView({ post, author, category, related }: Props) {
+export function ArticleView({ post, author, category, related, structuredData }: Props) {
   return (
     <>
+      <JsonLd data={structuredData} />
       <article className="article">
         <header className="article__header">
           {category && (

@@ -18,3 +18,8 @@ const displayFormat = new Intl.DateTimeFormat("en-GB", {
 export function formatDisplayDate(value: string): string {
   return displayFormat.format(toTimestamp(value.slice(0, 10)));
 }
+
+/** ISO 8601 with a zone, as structured data and feeds want: a date alone is midnight UTC. */
+export function toIsoDateTime(value: string): string {
+  return new Date(toTimestamp(value)).toISOString();
+}

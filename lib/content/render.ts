@@ -47,11 +47,15 @@ function rehypeRawWhenPresent() {
   return (tree: HastRoot, file: VFile) => (file.data.hasRawHtml ? (raw(tree, { file }) as HastRoot) : tree);
 }
 
-/** Body images load lazily: the cover is the page's lead image, these are not. */
-function rehypeLazyImages() {
+/**
+ * Body images load lazily (the cover is the page's lead image, these are not), and a body "# Heading"
+ * becomes an h2: the headline is the page's only h1.
+ */
+function rehypeArticleBody() {
   return (tree: HastRoot) => {
     visit(tree, "element", (node) => {
       if (node.tagName === "img") node.properties.loading = "lazy";
+      if (node.tagName === "h1") node.tagName = "h2";
     });
   };
 }
@@ -84,7 +88,7 @@ function createProcessor({ gfmSyntax }: { gfmSyntax: boolean }) {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
     .use(rehypeExternalLinks, { rel: ["noopener", "noreferrer"] })
-    .use(rehypeLazyImages)
+    .use(rehypeArticleBody)
     .use(rehypeStringify);
 }
 

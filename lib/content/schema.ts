@@ -44,6 +44,13 @@ export const postFrontmatterSchema = z
     imageAlt: text(300).optional(),
     draft: z.boolean().default(false),
     related: z.array(slug("post slug")).max(10).default([]),
+    /** Where the story first appeared, when it is republished here; search engines credit that URL. */
+    canonical: z
+      .url({
+        protocol: /^https?$/,
+        error: (issue) => `"${String(issue.input)}" must be an absolute http(s) URL, e.g. https://example.com/story`,
+      })
+      .optional(),
   })
   .superRefine((post, ctx) => {
     if (post.image && !post.imageAlt) {

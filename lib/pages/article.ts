@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { siteConfig } from "../config";
 import { getLibrary } from "../content/store";
+import { articleJsonLd } from "../seo/json-ld";
+import { articlePageMetadata } from "../seo/metadata";
 import type { ListingCard } from "./listing";
 
 export function articleStaticParams(): { slug: string }[] {
@@ -19,15 +21,17 @@ export function loadArticle(slug: string) {
     author: library.getAuthor(related.author),
     category: library.getCategory(related.category),
   });
-  return { ...toCard(post), related: library.relatedPosts(post, siteConfig.relatedPostsCount).map(toCard) };
+  const card = toCard(post);
+  return {
+    ...card,
+    related: library.relatedPosts(post, siteConfig.relatedPostsCount).map(toCard),
+    structuredData: articleJsonLd(post, card.author, card.category),
+  };
 }
 
 export function articleMetadata(slug: string): Metadata {
-  const post = getLibrary().getPost(slug);
+  const library = getLibrary();
+  const post = library.getPost(slug);
   if (!post) return {};
-  return {
-    title: post.title,
-    description: post.description,
-    alternates: { canonical: `/news/${post.slug}` },
-  };
+  return articlePageMetadata(post, library.getAuthor(post.author), library.getCategory(post.category));
 }

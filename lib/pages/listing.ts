@@ -6,6 +6,7 @@ import { type Listing, type ListingKind, findListing, homeListing, listingSlugs,
 import { laterPageParams, paginate } from "../content/queries";
 import { getLibrary } from "../content/store";
 import type { Author, Category, Post } from "../content/types";
+import { listingPageMetadata } from "../seo/metadata";
 
 /** What a listing route needs: `home`, or a category, tag or author with its slug. */
 export type ListingRef = { kind: "home" } | { kind: ListingKind; slug: string };
@@ -50,12 +51,12 @@ export function listingMetadata(ref: ListingRef, pageParam?: string): Metadata {
   const page = parsePage(pageParam);
   if (!listing || !page) return {};
   const suffix = page > 1 ? ` (page ${page})` : "";
-  const title = ref.kind === "home" && page === 1 ? undefined : `${listing.title}${suffix}`;
-  return {
-    ...(title && { title }),
+  return listingPageMetadata({
+    // Home's first page keeps the site's own title; every other page gets a unique one.
+    title: ref.kind === "home" && page === 1 ? undefined : `${listing.title}${suffix}`,
     description: `${listing.description}${suffix}`,
-    alternates: { canonical: pagePath(listing.basePath, page) },
-  };
+    path: pagePath(listing.basePath, page),
+  });
 }
 
 /** `{ slug }` for every listing of a kind that has posts. */

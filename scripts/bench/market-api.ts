@@ -1,23 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { startFakeUpstream } from "../../tests/support/fake-upstream";
+import { buildSite, startSite } from "../support/site";
 
-const PORT = 3290;
 const CONNECTIONS = 16;
 const DURATION_MS = 10_000;
-
-async function waitForServer(url: string, child: ChildProcess) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 /**
  * `/api/market` of the production build under load, against the fake upstream on loopback:
@@ -26,22 +12,18 @@ async function waitForServer(url: string, child: ChildProcess) {
 export async function benchMarketApi() {
   if (!existsSync(".next/BUILD_ID")) {
     console.log("(building the site first)");
-    spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "ignore" });
+    buildSite(process.env);
   }
   const upstream = await startFakeUpstream();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      COINGECKO_API_URL: `${upstream.url}/api/v3`,
-      FEAR_GREED_API_URL: `${upstream.url}/fng/`,
-      MARKET_TTL_SECONDS: "30",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${PORT}/api/market`;
+  const site = await startSite(3290, {
+    ...process.env,
+    COINGECKO_API_URL: `${upstream.url}/api/v3`,
+    FEAR_GREED_API_URL: `${upstream.url}/fng/`,
+    MARKET_TTL_SECONDS: "30",
+    NEXT_TELEMETRY_DISABLED: "1",
+  }, "/api/market"); // the first answer also warms the cache
+  const url = `${site.url}/api/market`;
   try {
-    await waitForServer(url, server); // also warms the cache
     const before = (await (await fetch(`${upstream.url}/__stats`)).json()) as Record<string, number>;
     const latencies: number[] = [];
     const deadline = performance.now() + DURATION_MS;
@@ -68,7 +50,7 @@ export async function benchMarketApi() {
         `${upstreamCalls} upstream call(s) during the run (${latencies.length} requests)`,
     );
   } finally {
-    server.kill();
+    site.stop();
     upstream.server.closeAllConnections();
     upstream.server.close();
   }

@@ -121,3 +121,10 @@ describe("renderMarkdown: sanitising hostile HTML", () => {
     expect(html("<script>alert(1)</script>")).not.toContain("alert(1)");
   });
 });
+
+describe("renderMarkdown: the page's outline", () => {
+  it("turns a body h1 into an h2, since the headline is the page's only h1", () => {
+    expect(html("# Big heading\n\ntext")).toContain('<h2 id="big-heading">Big heading</h2>');
+    expect(html("<h1>raw</h1>")).not.toContain("<h1");
+  });
+});

@@ -37,7 +37,8 @@ export function startFakeUpstream(port = 0): Promise<{ server: Server; url: stri
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { "content-type": "application/json", ...headers });
+      // No keep-alive: a client reusing a socket the server is just closing would see "socket hang up".
+      response.writeHead(status, { "content-type": "application/json", connection: "close", ...headers });
       response.end(body);
     };
     if (url.pathname === "/__control" && request.method === "POST") {

@@ -1,0 +1,4 @@
+import { jsonFeedResponse } from "@/lib/pages/crawl";
+
+export const dynamic = "force-static";
+export const GET = jsonFeedResponse;

@@ -1,0 +1,6 @@
+import { serializeJsonLd } from "@/lib/seo/json-ld";
+
+/** Structured data for search engines, escaped so no value can break out of the script element. */
+export function JsonLd({ data }: { data: Record<string, unknown> | Record<string, unknown>[] }) {
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />;
+}

@@ -1,0 +1,26 @@
+import { spawn, spawnSync } from "node:child_process";
+
+const NEXT = "node_modules/next/dist/bin/next";
+
+/** `next build`, failing loudly with Next's own output. */
+export function buildSite(env: NodeJS.ProcessEnv) {
+  const build = spawnSync(process.execPath, [NEXT, "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+}
+
+/** `next start` on loopback, resolved once `waitPath` answers 200. */
+export async function startSite(port: number, env: NodeJS.ProcessEnv, waitPath = "/") {
+  const server = spawn(process.execPath, [NEXT, "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    if (server.exitCode !== null) throw new Error("next start exited");
+    try {
+      if ((await fetch(`${url}${waitPath}`)).ok) return { url, stop: () => server.kill() };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`${url}${waitPath} did not answer`);
+}
