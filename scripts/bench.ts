@@ -10,6 +10,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { loadContent } from "../lib/content/load";
 import { benchMarketApi } from "./bench/market-api";
+import { benchPageWeight } from "./bench/page-weight";
 import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
@@ -108,4 +109,5 @@ async function main() {
   for (const count of [1_000, 10_000]) benchLoad(count);
   if (process.argv.includes("--build")) await benchBuild(1_000);
   await benchMarketApi();
+  benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");
 }

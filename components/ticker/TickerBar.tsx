@@ -34,7 +34,8 @@ export function TickerBar({ initialData, refreshMs }: Props) {
 
   return (
     <section className="ticker" aria-label="Market ticker">
-      <ul className="ticker__items">
+      {/* Focusable, so keyboard users can scroll the figures that do not fit. */}
+      <ul className="ticker__items" tabIndex={0} aria-label="Prices and indices">
         {bitcoin && (
           <li className="ticker__item">
             <span className="ticker__label">BTC</span>

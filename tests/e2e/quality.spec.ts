@@ -1,0 +1,110 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Page, expect, test } from "@playwright/test";
+import { published } from "./sample-content";
+
+const article = published.find((post) => post.slug === "spot-bitcoin-etfs-log-biggest-week-since-summer")!;
+const pages = {
+  home: "/",
+  article: `/news/${article.slug}`,
+  category: "/category/markets",
+  tag: "/tag/bitcoin",
+  author: "/author/maya-okafor",
+  "not found": "/news/no-such-story",
+};
+
+/** Records CSP violations and requests leaving the site, from the first byte of the page on. */
+async function watch(page: Page, origin: string) {
+  const violations: string[] = [];
+  const foreign: string[] = [];
+  page.on("console", (message) => /Content Security Policy/i.test(message.text()) && violations.push(message.text()));
+  page.on("request", (request) => !request.url().startsWith(origin) && !request.url().startsWith("data:") && foreign.push(request.url()));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => console.error(`Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`));
+  });
+  return { violations, foreign };
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const [name, path] of Object.entries(pages)) {
+      test(`axe finds no violations on the ${name} page`, async ({ page }) => {
+        await page.goto(path);
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+        expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+test("pages raise no CSP violation and request nothing from another origin", async ({ page, baseURL }) => {
+  const { violations, foreign } = await watch(page, baseURL!);
+  for (const path of ["/", pages.article, pages.category]) {
+    await page.goto(path);
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(1_000);
+  }
+  expect(violations).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test("security headers on a page, an API route and a static asset; no X-Powered-By", async ({ page, request }) => {
+  await page.goto(pages.article);
+  const script = await page.locator("script[src]").first().getAttribute("src");
+  for (const path of [pages.article, "/api/market", script!, "/logo.png"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toContain("default-src 'self'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["strict-transport-security"], path).toMatch(/max-age=\d+/);
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+});
+
+test("a skip link leads to the main content, and every control is reachable by keyboard", async ({ page }) => {
+  await page.goto(pages.article);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  for (const landmark of ["banner", "main", "contentinfo"] as const) await expect(page.getByRole(landmark)).toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+});
+
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("no article body overflows the viewport", async ({ page }) => {
+    for (const post of published) {
+      await page.goto(`/news/${post.slug}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, post.slug).toBeLessThanOrEqual(360);
+    }
+  });
+});
+
+test("the lead image is prioritised and sized for the phone; body images are lazy", async ({ page }) => {
+  await page.goto(pages.article);
+  const cover = page.locator(".article .cover-image img");
+  await expect(cover).toHaveAttribute("loading", "eager");
+  await expect(cover).toHaveAttribute("sizes", /100vw/);
+  await expect(cover).toHaveAttribute("srcset", /w=640/);
+});
+
+for (const width of [390, 1280]) {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`screenshots at ${width} px, ${scheme}`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      for (const [name, path] of [["home", "/"], ["article", pages.article]] as const) {
+        await page.goto(path);
+        await page.waitForLoadState("load");
+        await page.screenshot({ path: `artifacts/screenshots/${name}-${width}-${scheme}.png`, fullPage: true });
+      }
+      await context.close();
+    });
+  }
+}
