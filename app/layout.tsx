@@ -17,6 +17,9 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang={siteConfig.language}>
+      <head>
+        <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title={siteConfig.name} />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

@@ -1,19 +1,27 @@
 /**
  * `npm run bench`: load+render time and peak memory for N synthetic posts (about 800 words each),
  * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds a full `next build`
- * of 1,000 posts with its time and the peak memory of all its processes together. Last, `/api/market`
- * under load (see bench/market-api.ts).
+ * of 1,000 posts with its time and the peak memory of all its processes together. Also the search index
+ * (build time, memory, query latency), `/api/market` under load (bench/market-api.ts) and the article
+ * page's weight (bench/page-weight.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { loadContent } from "../lib/content/load";
+import { createLibrary } from "../lib/content/queries";
+import { createSearch } from "../lib/search";
 import { benchMarketApi } from "./bench/market-api";
 import { benchPageWeight } from "./bench/page-weight";
 import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
+
+const QUERIES = [
+  "bitcoin", "ethereum etf", "etherum", "binanse", "exchange ransomware gang", "turkiye", "stablecoin regulation",
+  "mining difficulty record", "liquidity", "sol", "validators network fees", "court ruling", "the", "xyzzy",
+];
 
 if (mode === "--child") {
   // Runs in its own process so that peak memory is this load's alone.
@@ -22,7 +30,27 @@ if (mode === "--child") {
   const ms = performance.now() - started;
   if (problems.length) throw new Error(`synthetic content has problems: ${problems[0]?.message}`);
   const words = content.posts.reduce((sum, post) => sum + post.wordCount, 0) / content.posts.length;
-  console.log(JSON.stringify({ posts: content.posts.length, words, ms, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  collect();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const indexStarted = performance.now();
+  const search = createSearch(createLibrary(content), 10);
+  const indexMs = performance.now() - indexStarted;
+  collect();
+  const indexMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  const latencies: number[] = [];
+  for (let round = 0; round < 20; round += 1) {
+    for (const query of QUERIES) {
+      const sent = performance.now();
+      search(query, 1 + (round % 3));
+      latencies.push(performance.now() - sent);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))]!;
+  console.log(JSON.stringify({ posts: content.posts.length, words, ms, peakMb, indexMs, indexMb, medianMs: at(0.5), p99Ms: at(0.99) }));
 } else {
   main();
 }
@@ -39,18 +67,29 @@ function withContent<T>(count: number, run: (dir: string) => T): T {
 
 function benchLoad(count: number) {
   return withContent(count, (dir) => {
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", dir], { encoding: "utf8" });
+    const child = spawnSync(process.execPath, ["--expose-gc", ...process.execArgv, process.argv[1]!, "--child", dir], {
+      encoding: "utf8",
+    });
     if (child.status !== 0) throw new Error(child.stderr);
     const result = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
       posts: number;
       words: number;
       ms: number;
       peakMb: number;
+      indexMs: number;
+      indexMb: number;
+      medianMs: number;
+      p99Ms: number;
     };
     const perPost = result.ms / result.posts;
     console.log(
       `load+render ${String(count).padStart(6)} posts: ${(result.ms / 1000).toFixed(2)} s ` +
         `(${perPost.toFixed(2)} ms/post, ${result.words.toFixed(0)} words/post), peak memory ${result.peakMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `search index ${String(count).padStart(6)} posts: built in ${(result.indexMs / 1000).toFixed(2)} s, ` +
+        `${result.indexMb.toFixed(0)} MB of heap; query latency median ${result.medianMs.toFixed(2)} ms, ` +
+        `p99 ${result.p99Ms.toFixed(2)} ms over ${QUERIES.length * 20} queries (targets: 3 s, p99 20 ms)`,
     );
   });
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/search/SearchBox";
 import type { Category } from "@/lib/content/types";
 
 type Props = { siteName: string; categories: Category[] };
@@ -19,6 +20,7 @@ export function SiteHeader({ siteName, categories }: Props) {
             ))}
           </ul>
         </nav>
+        <SearchBox />
       </div>
     </header>
   );

@@ -1,3 +1,4 @@
+import { pagePath } from "@/lib/content/listings";
 import type { ListingPageData } from "@/lib/pages/listing";
 import { Pagination } from "./Pagination";
 import { PostCard } from "./PostCard";
@@ -24,7 +25,7 @@ export function ListingView({ data, intro, leadStory = false }: Props) {
           <PostCard key={card.post.slug} {...card} headingLevel="h2" />
         ))}
       </div>
-      <Pagination basePath={listing.basePath} page={page} totalPages={totalPages} />
+      <Pagination page={page} totalPages={totalPages} href={(n) => pagePath(listing.basePath, n)} />
     </div>
   );
 }

@@ -1,14 +1,13 @@
 import Link from "next/link";
-import { pagePath } from "@/lib/content/listings";
 
-type Props = { basePath: string; page: number; totalPages: number };
+type Props = { page: number; totalPages: number; href: (page: number) => string };
 
-export function Pagination({ basePath, page, totalPages }: Props) {
+export function Pagination({ page, totalPages, href }: Props) {
   if (totalPages <= 1) return null;
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 && (
-        <Link rel="prev" href={pagePath(basePath, page - 1)}>
+        <Link rel="prev" href={href(page - 1)}>
           ← Newer stories
         </Link>
       )}
@@ -16,7 +15,7 @@ export function Pagination({ basePath, page, totalPages }: Props) {
         Page {page} of {totalPages}
       </span>
       {page < totalPages && (
-        <Link rel="next" href={pagePath(basePath, page + 1)}>
+        <Link rel="next" href={href(page + 1)}>
           Older stories →
         </Link>
       )}

@@ -16,6 +16,8 @@ import type { VFile } from "vfile";
 
 export type RenderedMarkdown = {
   html: string;
+  /** The text of the body's blocks, one a line: what search indexes. */
+  plainText: string;
   wordCount: number;
   readingMinutes: number;
 };
@@ -25,20 +27,20 @@ const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 /** An adult's silent reading speed for news prose. */
 const WORDS_PER_MINUTE = 230;
 
-/** Notes whether a post has raw HTML, and counts the words of its blocks (space-separated). */
+/** Notes whether a post has raw HTML, and keeps the text of its blocks, one a line. */
 function remarkInspect() {
   return (tree: MdastRoot, file: VFile) => {
     visit(tree, "html", () => {
       file.data.hasRawHtml = true;
       return EXIT;
     });
-    let words = 0;
+    const blocks: string[] = [];
     visit(tree, (node) => {
       if (node.type !== "paragraph" && node.type !== "heading" && node.type !== "tableCell") return CONTINUE;
-      words += toString(node).match(WORD)?.length ?? 0;
+      blocks.push(toString(node));
       return SKIP;
     });
-    file.data.wordCount = words;
+    file.data.plainText = blocks.join("\n");
   };
 }
 
@@ -105,9 +107,11 @@ const GFM_SYNTAX = /[|~]|\[\^|\[[ xX]\]/;
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const processor = GFM_SYNTAX.test(markdown) ? gfmProcessor : commonmarkProcessor;
   const file = processor.processSync(markdown);
-  const wordCount = Number(file.data.wordCount ?? 0);
+  const plainText = String(file.data.plainText ?? "");
+  const wordCount = plainText.match(WORD)?.length ?? 0;
   return {
     html: String(file),
+    plainText,
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
   };

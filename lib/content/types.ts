@@ -17,6 +17,8 @@ export type Post = Omit<PostFrontmatter, "tags" | "draft"> & {
   status: PostStatus;
   publishedAt: number;
   html: string;
+  /** The body as plain text, for search. */
+  plainText: string;
   wordCount: number;
   readingMinutes: number;
 };

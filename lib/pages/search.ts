@@ -1,0 +1,75 @@
+import "server-only";
+import type { Metadata } from "next";
+import { z } from "zod";
+import { siteConfig } from "../config";
+import type { Library } from "../content/queries";
+import { getLibrary } from "../content/store";
+import type { Category, Post } from "../content/types";
+import { type SearchHit, type SearchPage, createSearch } from "../search";
+import { cleanQuery } from "../search/normalize";
+import type { ListingCard } from "./listing";
+
+let cached: { library: Library; search: ReturnType<typeof createSearch> } | undefined;
+
+/** The index is built once per loaded library, on the first search. */
+function searchFor(library: Library) {
+  if (cached?.library !== library) cached = { library, search: createSearch(library, siteConfig.postsPerPage) };
+  return cached.search;
+}
+
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+// URL params are untrusted: anything odd becomes an empty query or page 1, never an error page.
+const searchParamsSchema = z.object({
+  q: z.preprocess(firstValue, z.string().catch("")).transform(cleanQuery).default(""),
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+});
+
+export type SearchCard = SearchHit & Omit<ListingCard, "post">;
+export type SearchView = Omit<SearchPage, "hits"> & {
+  cards: SearchCard[];
+  /** For the empty and no-result states: where a reader might go instead. */
+  latest: ListingCard[];
+  categories: Category[];
+};
+
+const LATEST_COUNT = 5;
+
+export function runSearch(params: Record<string, string | string[] | undefined>): SearchView {
+  const { q, page } = searchParamsSchema.parse(params);
+  const library = getLibrary();
+  const { hits, ...result } = searchFor(library)(q, page);
+  const withByline = <T extends { post: Post }>(item: T) => ({
+    ...item,
+    author: library.getAuthor(item.post.author),
+    category: library.getCategory(item.post.category),
+  });
+  return {
+    ...result,
+    cards: hits.map(withByline),
+    latest: result.total ? [] : library.posts.slice(0, LATEST_COUNT).map((post) => withByline({ post })),
+    categories: library.categoriesWithPosts(),
+  };
+}
+
+/** Up to `limit` results with public fields only, for the search box's suggestions. */
+export function suggest(rawQuery: string, limit: number) {
+  const library = getLibrary();
+  return searchFor(library)(cleanQuery(rawQuery), 1)
+    .hits.slice(0, limit)
+    .map(({ post }) => ({
+      url: `/news/${post.slug}`,
+      title: post.title,
+      category: library.getCategory(post.category)?.name ?? "",
+      date: post.date,
+    }));
+}
+
+export function searchMetadata(params: Record<string, string | string[] | undefined>): Metadata {
+  const { q } = searchParamsSchema.parse(params);
+  return {
+    title: q ? `Search results for “${q}”` : "Search",
+    description: `Search ${siteConfig.name}'s stories.`,
+    robots: { index: false, follow: true },
+  };
+}

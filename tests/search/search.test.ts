@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { loadContent } from "@/lib/content/load";
+import { createLibrary } from "@/lib/content/queries";
+import { createSearch } from "@/lib/search";
+import { cleanQuery } from "@/lib/search/normalize";
+import { makeContentDir, postFile } from "../support/content-dir";
+
+const filler = "Markets were calm during the session as traders waited for the next data release.";
+const posts: Record<string, Record<string, string> & { body?: string }> = {
+  "solana-outage": { title: "Solana network halts for five hours", date: "2024-03-01", body: filler },
+  "validator-update": { title: "Validators ship a client update", date: "2024-03-02", body: `${filler} The fix came after the Solana halt.` },
+  "ethereum-staking": { title: "Ethereum staking deposits climb", date: "2024-03-03", tags: '["Staking"]', body: filler },
+  "binance-licence": { title: "Binance wins a licence in Dubai", date: "2024-03-04", body: filler },
+  "turkish-rules": { title: "New licensing rules for exchanges", date: "2024-03-05", tags: '["Türkiye"]', body: filler },
+  "ransomware-freeze": { title: "Exchange freezes funds", date: "2024-03-06", body: `${filler} An exchange froze money taken by a ransomware gang.` },
+  "exchange-only": { title: "Exchange volumes rise", date: "2024-03-07", body: filler },
+  "gang-only": { title: "Police arrest a gang", date: "2024-03-08", body: filler },
+  "tag-match": { title: "A quiet week", date: "2024-03-09", tags: '["Stablecoins"]', body: filler },
+  "body-match": { title: "Another quiet week", date: "2024-03-10", body: `${filler} Stablecoins grew.` },
+  "older-twin": { title: "Mining difficulty record", date: "2024-01-01", body: filler },
+  "newer-twin": { title: "Mining difficulty record", date: "2024-02-01", body: filler },
+  "secret-draft": { title: "Unfinished", date: "2024-03-01", draft: "true", body: "The word zebracorn appears only here." },
+};
+
+const dir = makeContentDir(
+  Object.fromEntries(
+    Object.entries(posts).map(([slug, { body, ...fields }]) => [`posts/${slug}.md`, postFile(fields, body)]),
+  ),
+);
+const { content, problems } = loadContent(dir, { now: Date.UTC(2025, 0, 1) });
+const search = createSearch(createLibrary(content), 10);
+const slugs = (query: string) => search(query).hits.map((hit) => hit.post.slug);
+
+describe("search relevance", () => {
+  it("loads the fixture cleanly", () => expect(problems).toEqual([]));
+
+  it("ranks a title match above a body match", () => {
+    expect(slugs("solana")).toEqual(["solana-outage", "validator-update"]);
+  });
+
+  it("ranks a tag match above a body match", () => {
+    expect(slugs("stablecoins")).toEqual(["tag-match", "body-match"]);
+  });
+
+  it("finds misspelt words", () => {
+    expect(slugs("etherum")[0]).toBe("ethereum-staking");
+    expect(slugs("binanse")[0]).toBe("binance-licence");
+  });
+
+  it("finds words by their beginning", () => {
+    expect(slugs("ethe")[0]).toBe("ethereum-staking");
+  });
+
+  it("ignores case and diacritics", () => {
+    expect(slugs("turkiye")).toEqual(["turkish-rules"]);
+    expect(slugs("TÜRKIYE")).toEqual(["turkish-rules"]);
+  });
+
+  it("puts the story with all the words first", () => {
+    expect(slugs("exchange ransomware gang")[0]).toBe("ransomware-freeze");
+    expect(slugs("exchange ransomware gang")).toEqual(expect.arrayContaining(["exchange-only", "gang-only"]));
+  });
+
+  it("lets the newer story win a tie", () => {
+    expect(slugs("mining difficulty")).toEqual(["newer-twin", "older-twin"]);
+  });
+
+  it("never finds a draft", () => {
+    expect(slugs("zebracorn")).toEqual([]);
+    expect(slugs("unfinished")).toEqual([]);
+  });
+
+  it("highlights the matched words as separate runs, never as markup", () => {
+    const [hit] = search("solana").hits;
+    expect(hit?.title).toEqual([
+      { text: "Solana", match: true },
+      { text: " network halts for five hours", match: false },
+    ]);
+  });
+
+  it("paginates and counts", () => {
+    const small = createSearch(createLibrary(content), 1);
+    const first = small("exchange");
+    expect(first.total).toBeGreaterThan(1);
+    expect(first.totalPages).toBe(first.total);
+    expect(small("exchange", 2).hits[0]?.post.slug).not.toBe(first.hits[0]?.post.slug);
+    expect(small("exchange", 999).page).toBe(first.totalPages);
+  });
+
+  it.each([
+    ["<script>alert(1)</script>"],
+    ['"quotes" & \'apostrophes\''],
+    ["(.*+?^$|[]{}\\"],
+    ["x".repeat(10_000)],
+    ["🚀🚀 moon"],
+    ["\u0000\u0007\u202e"],
+  ])("takes a hostile query without failing: %s", (query) => {
+    const page = search(query);
+    expect(page.query.length).toBeLessThanOrEqual(200);
+    expect(page.query).not.toMatch(/[\u0000-\u001f\u202e]/);
+    expect(Array.isArray(page.hits)).toBe(true);
+  });
+});
+
+describe("cleanQuery", () => {
+  it("strips control characters, folds spaces and caps the length", () => {
+    expect(cleanQuery("  bitcoin\t\n etf\u0000 ")).toBe("bitcoin etf");
+    expect(cleanQuery("a".repeat(500))).toHaveLength(200);
+  });
+});
