@@ -3,28 +3,25 @@ import { siteConfig } from "../config";
 import { findListing, listingSlugs } from "../content/listings";
 import { getLibrary } from "../content/store";
 import { type FeedSpec, renderJsonFeed, renderRss } from "../seo/feeds";
-import { URLS_PER_SITEMAP, renderNewsSitemap, renderSitemapIndex, renderUrlset, sitemapEntries } from "../seo/sitemaps";
+import { renderNewsSitemap, renderSitemapIndex, renderUrlset, sitemapEntries, splitSitemap } from "../seo/sitemaps";
 import { absoluteUrl } from "../seo/urls";
 import { xmlResponse } from "../seo/xml";
 
 /** /sitemap.xml: one sitemap, or past 50,000 URLs an index of /sitemaps/<n>.xml. */
 export function sitemapResponse(): Response {
-  const entries = sitemapEntries(getLibrary());
-  if (entries.length <= URLS_PER_SITEMAP) return xmlResponse(renderUrlset(entries));
-  const files = Math.ceil(entries.length / URLS_PER_SITEMAP);
-  return xmlResponse(renderSitemapIndex(Array.from({ length: files }, (_, index) => absoluteUrl(`/sitemaps/${index + 1}.xml`))));
+  const parts = splitSitemap(sitemapEntries(getLibrary()));
+  if (parts.length <= 1) return xmlResponse(renderUrlset(parts[0] ?? []));
+  return xmlResponse(renderSitemapIndex(parts.map((_, index) => absoluteUrl(`/sitemaps/${index + 1}.xml`))));
 }
 
 export function sitemapPartParams(): { file: string }[] {
-  const files = Math.ceil(sitemapEntries(getLibrary()).length / URLS_PER_SITEMAP);
-  return files > 1 ? Array.from({ length: files }, (_, index) => ({ file: `${index + 1}.xml` })) : [];
+  const parts = splitSitemap(sitemapEntries(getLibrary()));
+  return parts.length > 1 ? parts.map((_, index) => ({ file: `${index + 1}.xml` })) : [];
 }
 
 export function sitemapPartResponse(file: string): Response {
-  const part = Number(/^([1-9]\d*)\.xml$/.exec(file)?.[1]);
-  const entries = sitemapEntries(getLibrary()).slice((part - 1) * URLS_PER_SITEMAP, part * URLS_PER_SITEMAP);
-  if (!part || entries.length === 0) return new Response("Not found", { status: 404 });
-  return xmlResponse(renderUrlset(entries));
+  const part = splitSitemap(sitemapEntries(getLibrary()))[Number(/^([1-9]\d*)\.xml$/.exec(file)?.[1]) - 1];
+  return part ? xmlResponse(renderUrlset(part)) : new Response("Not found", { status: 404 });
 }
 
 export function newsSitemapResponse(): Response {

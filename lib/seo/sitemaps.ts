@@ -42,6 +42,13 @@ export function sitemapEntries(library: Library): SitemapEntry[] {
   return [...listingEntries("/", library.posts), ...articles, ...listings];
 }
 
+/** The entries split into sitemap files of at most `perFile` URLs each. */
+export function splitSitemap(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP): SitemapEntry[][] {
+  return Array.from({ length: Math.ceil(entries.length / perFile) }, (_, index) =>
+    entries.slice(index * perFile, (index + 1) * perFile),
+  );
+}
+
 export function renderUrlset(entries: SitemapEntry[]): string {
   return xmlDocument((root) => {
     const urlset = root.ele(SITEMAP_NS, "urlset");
