@@ -3,11 +3,13 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { siteConfig } from "../config";
 import { previewUnpublished } from "../env";
+import { processSingleton } from "../process-singleton";
 import { loadContent } from "./load";
 import { ContentError } from "./problems";
 import { type Library, createLibrary } from "./queries";
 
-let cached: { fingerprint: string; library: Library } | undefined;
+// Shared by every bundle of the process, so content is loaded once, not once per route.
+const cache = processSingleton("content", () => ({ current: undefined as { fingerprint: string; library: Library } | undefined }));
 
 /** In `next dev` an edited file must show on reload; elsewhere content is fixed for the process. */
 function fingerprint(dir: string): string {
@@ -28,9 +30,9 @@ function fingerprint(dir: string): string {
  */
 export function getLibrary(): Library {
   const current = fingerprint(siteConfig.contentDir);
-  if (cached?.fingerprint === current) return cached.library;
+  if (cache.current?.fingerprint === current) return cache.current.library;
   const { content, problems } = loadContent(siteConfig.contentDir);
   if (problems.length > 0) throw new ContentError(problems);
-  cached = { fingerprint: current, library: createLibrary(content, { includeUnpublished: previewUnpublished }) };
-  return cached.library;
+  cache.current = { fingerprint: current, library: createLibrary(content, { includeUnpublished: previewUnpublished }) };
+  return cache.current.library;
 }

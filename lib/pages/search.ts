@@ -4,17 +4,19 @@ import { z } from "zod";
 import { siteConfig } from "../config";
 import type { Library } from "../content/queries";
 import { getLibrary } from "../content/store";
+import { processSingleton } from "../process-singleton";
 import type { Category, Post } from "../content/types";
 import { type SearchHit, type SearchPage, createSearch } from "../search";
 import { cleanQuery } from "../search/normalize";
 import type { ListingCard } from "./listing";
 
-let cached: { library: Library; search: ReturnType<typeof createSearch> } | undefined;
+const cache = processSingleton("search", () => new WeakMap<Library, ReturnType<typeof createSearch>>());
 
 /** The index is built once per loaded library, on the first search. */
 function searchFor(library: Library) {
-  if (cached?.library !== library) cached = { library, search: createSearch(library, siteConfig.postsPerPage) };
-  return cached.search;
+  let search = cache.get(library);
+  if (!search) cache.set(library, (search = createSearch(library, siteConfig.postsPerPage)));
+  return search;
 }
 
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
