@@ -3,6 +3,7 @@ import { CoverImage } from "@/components/post/CoverImage";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { PostMeta } from "@/components/post/PostMeta";
 import { StatusBadge } from "@/components/post/StatusBadge";
+import { renderPost } from "@/lib/content/render";
 import type { ListingCard } from "@/lib/pages/listing";
 import { RelatedPosts } from "./RelatedPosts";
 import { TagList } from "./TagList";
@@ -29,7 +30,7 @@ export function ArticleView({ post, author, category, related, structuredData }:
           <CoverImage src={post.image} alt={post.imageAlt} lead sizes="(min-width: 48rem) 48rem, 100vw" />
         )}
         {/* Rendered from Markdown and sanitised by the content loader. */}
-        <div className="prose article__body" dangerouslySetInnerHTML={{ __html: post.html }} />
+        <div className="prose article__body" dangerouslySetInnerHTML={{ __html: renderPost(post).html }} />
         <footer className="article__footer">
           <TagList tags={post.tags} />
         </footer>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { renderPost } from "@/lib/content/render";
 import type { Author, Post } from "@/lib/content/types";
 import { FormattedDate } from "./FormattedDate";
 
@@ -22,7 +23,7 @@ export function PostMeta({ post, author, showUpdated = false }: Props) {
         </>
       )}
       <span aria-hidden="true"> · </span>
-      {post.readingMinutes} min read
+      {renderPost(post).readingMinutes} min read
     </p>
   );
 }

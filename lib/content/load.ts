@@ -173,7 +173,7 @@ function readPost(
   const publishedAt = toTimestamp(frontmatter.date);
   const now = context.now ?? Date.now();
   const status: PostStatus = draft ? "draft" : publishedAt > now ? "scheduled" : "published";
-  return { ...frontmatter, slug, file: shown, tags, status, publishedAt, ...renderMarkdown(parsedFile.body) };
+  return { ...frontmatter, slug, file: shown, tags, status, publishedAt, markdown: parsedFile.body };
 }
 
 function checkReferences(

@@ -103,6 +103,18 @@ const commonmarkProcessor = createProcessor({ gfmSyntax: false });
  */
 const GFM_SYNTAX = /[|~]|\[\^|\[[ xX]\]/;
 
+const renderedPosts = new WeakMap<{ markdown: string }, RenderedMarkdown>();
+
+/**
+ * A post's body rendered, once per process and only when first needed: listing which pages exist
+ * (Next's "collecting page data") needs no HTML, and each page renders only the posts it shows.
+ */
+export function renderPost(post: { markdown: string }): RenderedMarkdown {
+  let rendered = renderedPosts.get(post);
+  if (!rendered) renderedPosts.set(post, (rendered = renderMarkdown(post.markdown)));
+  return rendered;
+}
+
 /** Markdown to sanitised HTML, with the post's word count and reading time. */
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const processor = GFM_SYNTAX.test(markdown) ? gfmProcessor : commonmarkProcessor;

@@ -16,11 +16,8 @@ export type Post = Omit<PostFrontmatter, "tags" | "draft"> & {
   tags: Tag[];
   status: PostStatus;
   publishedAt: number;
-  html: string;
-  /** The body as plain text, for search. */
-  plainText: string;
-  wordCount: number;
-  readingMinutes: number;
+  /** The Markdown body; `renderPost` turns it into HTML, text and counts on first use. */
+  markdown: string;
 };
 
 export type Content = { posts: Post[]; authors: Author[]; categories: Category[] };

@@ -1,6 +1,7 @@
 import "server-only";
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { Library } from "../content/queries";
+import { renderPost } from "../content/render";
 import type { Post } from "../content/types";
 import { type Segment, highlight } from "./highlight";
 import { cleanQuery, indexTerm, tokenize } from "./normalize";
@@ -28,7 +29,7 @@ function buildIndex(posts: Post[]) {
       title: post.title,
       tags: post.tags.map((tag) => tag.name).join(" "),
       description: post.description,
-      body: post.plainText,
+      body: renderPost(post).plainText,
     })),
   );
   return index;

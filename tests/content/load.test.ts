@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { formatProblem } from "@/lib/content/problems";
+import { renderPost } from "@/lib/content/render";
 import { makeContentDir, postFile } from "../support/content-dir";
 
 const NOW = Date.UTC(2025, 0, 1);
@@ -25,7 +26,7 @@ describe("loadContent: the fixture site", () => {
     ]);
     const windows = content.posts.find((post) => post.slug === "windows-post");
     expect(windows?.title).toBe("Windows-edited post");
-    expect(windows?.html).toBe("<p>A body written on Windows.</p>");
+    expect(renderPost(windows!).html).toBe("<p>A body written on Windows.</p>");
   });
 
   it("sorts posts newest first and marks drafts and scheduled posts", () => {
@@ -36,8 +37,8 @@ describe("loadContent: the fixture site", () => {
 
   it("gives each post a word count and reading time", () => {
     const post = content.posts.find((p) => p.slug === "etf-flows");
-    expect(post?.wordCount).toBeGreaterThan(5);
-    expect(post?.readingMinutes).toBe(1);
+    expect(renderPost(post!).wordCount).toBeGreaterThan(5);
+    expect(renderPost(post!).readingMinutes).toBe(1);
   });
 
   it("slugs tags so that case and accents share one page", () => {

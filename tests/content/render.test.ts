@@ -1,6 +1,6 @@
 import { type DefaultTreeAdapterTypes, parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/content/render";
+import { renderMarkdown, renderPost } from "@/lib/content/render";
 
 const html = (markdown: string) => renderMarkdown(markdown).html;
 
@@ -126,5 +126,15 @@ describe("renderMarkdown: the page's outline", () => {
   it("turns a body h1 into an h2, since the headline is the page's only h1", () => {
     expect(html("# Big heading\n\ntext")).toContain('<h2 id="big-heading">Big heading</h2>');
     expect(html("<h1>raw</h1>")).not.toContain("<h1");
+  });
+});
+
+describe("renderPost", () => {
+  it("renders a post's body once, on first use", () => {
+    const post = { markdown: "Some *text*." };
+    const first = renderPost(post);
+    expect(first.html).toBe("<p>Some <em>text</em>.</p>");
+    expect(renderPost(post)).toBe(first);
+    expect(renderPost({ markdown: "Some *text*." })).not.toBe(first);
   });
 });
