@@ -16,6 +16,8 @@ export const siteConfig = {
   /** Square logo in public/, for the publisher in structured data. */
   logo: { path: "/logo.png", width: 512, height: 512 },
   twitterHandle: "@hashlinenews",
+  /** RSS's <author> must be an e-mail address: the newsroom's, with the writer's name beside it. */
+  newsroomEmail: "newsroom@hashline.news",
   social: [
     { label: "Telegram", href: "https://t.me/hashlinenews" },
     { label: "YouTube", href: "https://www.youtube.com/@hashlinenews" },

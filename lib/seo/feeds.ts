@@ -39,8 +39,11 @@ export function renderRss(library: Library, feed: FeedSpec): string {
       item.ele("guid").att("isPermaLink", "true").txt(url);
       item.ele("pubDate").txt(new Date(post.publishedAt).toUTCString());
       item.ele("description").txt(xmlText(post.description));
-      // RSS's <author> must be an e-mail address; dc:creator carries a name.
-      if (author) item.ele("dc:creator").txt(xmlText(author.name));
+      // RSS's <author> must be an e-mail address ("address (Name)"); dc:creator carries the name alone.
+      if (author) {
+        item.ele("author").txt(xmlText(`${siteConfig.newsroomEmail} (${author.name})`));
+        item.ele("dc:creator").txt(xmlText(author.name));
+      }
       if (category) item.ele("category").txt(xmlText(category.name));
       for (const tag of post.tags) item.ele("category").txt(xmlText(tag.name));
     }

@@ -86,6 +86,16 @@ test.describe("on a 360 px phone", () => {
   });
 });
 
+test("text can grow to 200% without loss: nothing overflows sideways and the headline stays whole", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const path of ["/", pages.article]) {
+    await page.goto(path);
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(1280);
+    await expect(page.locator("h1").first()).toBeVisible();
+  }
+});
+
 test("the lead image is prioritised and sized for the phone; body images are lazy", async ({ page }) => {
   await page.goto(pages.article);
   const cover = page.locator(".article .cover-image img");

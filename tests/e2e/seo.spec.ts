@@ -77,6 +77,7 @@ test("the RSS feed is RSS 2.0 with the latest articles, every link live", async 
     expect(item.guid["#text"]).toBe(item.link);
     expect(item.description).toBeTruthy();
     expect(item["dc:creator"]).toBeTruthy();
+    expect(item.author).toBe(`newsroom@hashline.news (${item["dc:creator"]})`);
     expect(item.category.length).toBeGreaterThan(0);
     await expectLive(request, item.link);
   }
