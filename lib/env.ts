@@ -26,6 +26,17 @@ const envSchema = z.object({
   MARKET_PROVIDER: z.enum(["live", "snapshot"]).default("live"),
   /** How often the ticker refreshes in the browser; tests shorten it. */
   MARKET_REFRESH_SECONDS: seconds(30, 3_600),
+  /** Comments: PostgreSQL (postgres://…) or an SQLite file (file:path); unset, SQLite in data/. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|file:)/, { error: "DATABASE_URL must start with postgres://, postgresql:// or file:" })
+    .default("file:data/comments.db"),
+  /** The moderator's password, as `npm run --silent comments -- hash-password` prints it. */
+  MODERATOR_PASSWORD_HASH: z.string().trim().min(1).optional(),
+  COMMENTS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  COMMENTS_RATE_WINDOW_SECONDS: seconds(600, 86_400),
+  /** A comment sent sooner than this after its form was rendered is refused as automated. */
+  COMMENTS_MIN_SECONDS: z.coerce.number().min(0).max(3_600).default(1),
 });
 
 function readEnv() {

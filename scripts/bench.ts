@@ -3,7 +3,9 @@
  * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds a full `next build`
  * of 1,000 posts with its time and the peak memory of all its processes together. Also the search index
  * (build time, memory, query latency), `/api/market` under load (bench/market-api.ts) and the article
- * page's weight (bench/page-weight.ts).
+ * page's weight (bench/page-weight.ts), and reader comments (bench/comments.ts: posts per second into
+ * SQLite, and an article with 500 comments built into .next-bench-comments and served).
+ * `npm run bench -- --only <part>` runs one part: load, build (with --build), market, page-weight or comments.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -13,11 +15,14 @@ import { loadContent } from "../lib/content/load";
 import { createLibrary } from "../lib/content/queries";
 import { renderPost } from "../lib/content/render";
 import { createSearch } from "../lib/search";
+import { benchComments } from "./bench/comments";
 import { benchMarketApi } from "./bench/market-api";
 import { benchPageWeight } from "./bench/page-weight";
 import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const runs = (part: string) => only === undefined || only === part;
 
 const QUERIES = [
   "bitcoin", "ethereum etf", "etherum", "binanse", "exchange ransomware gang", "turkiye", "stablecoin regulation",
@@ -149,8 +154,10 @@ async function benchBuild(count: number) {
 
 async function main() {
   console.log(`Node ${process.version}, ${availableParallelism()} cores; target: 1,000 posts in at most 1.5 s`);
-  for (const count of [1_000, 10_000]) benchLoad(count);
-  if (process.argv.includes("--build")) await benchBuild(1_000);
-  await benchMarketApi();
-  benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");
+  if (runs("load")) for (const count of [1_000, 10_000]) benchLoad(count);
+  if (runs("build") && process.argv.includes("--build")) await benchBuild(1_000);
+  if (runs("market")) await benchMarketApi();
+  if (runs("page-weight")) benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");
+  // The newest published article of the site's own content, which the build will prerender.
+  if (runs("comments")) await benchComments(createLibrary(loadContent(process.env.CONTENT_DIR || "content").content).posts[0]!.slug);
 }

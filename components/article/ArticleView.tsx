@@ -8,9 +8,13 @@ import type { ListingCard } from "@/lib/pages/listing";
 import { RelatedPosts } from "./RelatedPosts";
 import { TagList } from "./TagList";
 
-type Props = ListingCard & { related: ListingCard[]; structuredData: Record<string, unknown>[] };
+type Props = ListingCard & {
+  related: ListingCard[];
+  structuredData: Record<string, unknown>[];
+  comments: React.ReactNode;
+};
 
-export function ArticleView({ post, author, category, related, structuredData }: Props) {
+export function ArticleView({ post, author, category, related, structuredData, comments }: Props) {
   return (
     <>
       <JsonLd data={structuredData} />
@@ -35,6 +39,7 @@ export function ArticleView({ post, author, category, related, structuredData }:
           <TagList tags={post.tags} />
         </footer>
       </article>
+      {comments}
       <RelatedPosts cards={related} />
     </>
   );

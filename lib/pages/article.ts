@@ -1,6 +1,8 @@
 import "server-only";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { commentsDb } from "../comments/db";
+import { approvedComments, countComments } from "../comments/queries";
 import { siteConfig } from "../config";
 import { getLibrary } from "../content/store";
 import { articleJsonLd } from "../seo/json-ld";
@@ -34,4 +36,10 @@ export function articleMetadata(slug: string): Metadata {
   const post = library.getPost(slug);
   if (!post) return {};
   return articlePageMetadata(post, library.getAuthor(post.author), library.getCategory(post.category));
+}
+
+/** The article's approved comments, read when the page is built and each time it is revalidated. */
+export async function loadComments(slug: string) {
+  const comments = await approvedComments(await commentsDb(), slug);
+  return { postSlug: slug, comments, count: countComments(comments), renderedAt: Date.now() };
 }

@@ -11,7 +11,7 @@ const CATEGORIES = ["markets", "regulation", "exchanges", "defi"];
 const TAGS = ["Bitcoin", "Ethereum", "ETF", "Stablecoins", "Türkiye", "Layer 2 / Rollups", "DeFi", "Mining", "U.S. SEC"];
 
 /** A small deterministic generator, so every run benchmarks the same text. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13;
@@ -21,7 +21,7 @@ function random(seed: number) {
   };
 }
 
-function sentence(next: () => number): string {
+export function sentence(next: () => number): string {
   const length = 8 + Math.floor(next() * 14);
   const words = Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)]);
   const text = words.join(" ");

@@ -1,9 +1,13 @@
 import { ArticleView } from "@/components/article/ArticleView";
-import { articleMetadata, articleStaticParams, loadArticle } from "@/lib/pages/article";
+import { CommentsSection } from "@/components/comments/CommentsSection";
+import { articleMetadata, articleStaticParams, loadArticle, loadComments } from "@/lib/pages/article";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const dynamicParams = false;
+// Static pages, regenerated at most this often so that comments approved from the command line
+// appear within a minute; moderation on the site revalidates the article at once.
+export const revalidate = 30;
 export const generateStaticParams = articleStaticParams;
 
 export async function generateMetadata({ params }: Props) {
@@ -11,5 +15,7 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  return <ArticleView {...loadArticle((await params).slug)} />;
+  const { slug } = await params;
+  const article = loadArticle(slug);
+  return <ArticleView {...article} comments={<CommentsSection {...await loadComments(slug)} />} />;
 }

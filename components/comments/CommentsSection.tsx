@@ -1,0 +1,51 @@
+import { FormattedDate } from "@/components/post/FormattedDate";
+import type { PublicComment } from "@/lib/comments/queries";
+import { commentLimits } from "@/lib/comments/schema";
+import { CommentForm } from "./CommentForm";
+import { CommentText } from "./CommentText";
+
+type Props = { postSlug: string; comments: PublicComment[]; count: number; renderedAt: number };
+
+function Comment({ comment, canReply }: { comment: PublicComment; canReply: boolean }) {
+  return (
+    <li id={`comment-${comment.id}`} className="comment">
+      <article aria-label={`Comment by ${comment.authorName}`}>
+        <header className="comment__meta">
+          <bdi className="comment__author">{comment.authorName}</bdi> <FormattedDate value={comment.createdAt} />
+        </header>
+        <div className="comment__body">
+          <CommentText body={comment.body} />
+        </div>
+        {canReply && (
+          <a className="comment__reply" href="#comment-form" data-reply-to={comment.id} data-reply-name={comment.authorName}>
+            Reply<span className="visually-hidden"> to {comment.authorName}</span>
+          </a>
+        )}
+      </article>
+      {comment.replies.length > 0 && (
+        <ol className="comment-list comment-list--replies">
+          {comment.replies.map((reply) => (
+            <Comment key={reply.id} comment={reply} canReply={false} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+/** Approved comments, oldest first with their replies, then the form. */
+export function CommentsSection({ postSlug, comments, count, renderedAt }: Props) {
+  return (
+    <section id="comments" className="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">{count === 0 ? "No comments yet" : count === 1 ? "1 comment" : `${count.toLocaleString("en")} comments`}</h2>
+      {comments.length > 0 && (
+        <ol className="comment-list">
+          {comments.map((comment) => (
+            <Comment key={comment.id} comment={comment} canReply />
+          ))}
+        </ol>
+      )}
+      <CommentForm postSlug={postSlug} renderedAt={renderedAt} limits={commentLimits} />
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { env } from "../env";
+import { processSingleton } from "../process-singleton";
+import { migrationProvider } from "./migrations";
+import type { Database } from "./tables";
+
+export type CommentsDb = Kysely<Database>;
+
+/** A Kysely instance for DATABASE_URL: PostgreSQL for postgres:// URLs, else an SQLite file. */
+export async function openDatabase(url: string): Promise<CommentsDb> {
+  if (url.startsWith("file:")) return openSqlite(url.slice("file:".length));
+  // Loaded only when used, so SQLite sites never load the PostgreSQL driver, and vice versa.
+  const { default: pg } = await import("pg");
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+}
+
+async function openSqlite(file: string): Promise<CommentsDb> {
+  const { default: SQLite } = await import("better-sqlite3");
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  // The server and `npm run comments` share the file: WAL lets readers and one writer work at
+  // once, the busy timeout makes a writer wait for the other instead of failing, and FULL sync
+  // means a comment the reader was told about survives a crash or a power cut.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Brings the schema to the latest version; safe to run from several processes at once. */
+export async function migrate(db: CommentsDb): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (!error) return;
+    // Two processes starting together (the build's workers, the server and the CLI) may race to
+    // migrate; the loser finds the work done on its next try.
+    if (attempt >= 5) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  }
+}
+
+const connection = processSingleton("comments-db", () => ({ db: undefined as Promise<CommentsDb> | undefined }));
+
+/** The site's comment database, opened and migrated once per process. */
+export function commentsDb(): Promise<CommentsDb> {
+  connection.db ??= openDatabase(env.DATABASE_URL).then(async (db) => {
+    await migrate(db);
+    return db;
+  });
+  // A failed open is not cached, so the next request tries again.
+  connection.db.catch(() => (connection.db = undefined));
+  return connection.db;
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+export const commentStatuses = ["pending", "approved", "spam"] as const;
+export const commentStatusSchema = z.enum(commentStatuses);
+export type CommentStatus = z.infer<typeof commentStatusSchema>;
+
+export const commentLimits = { nameMax: 80, bodyMin: 2, bodyMax: 5_000, emailMax: 254 } as const;
+
+/** Server-made ids: random, so they reveal nothing and cannot be guessed. */
+export const commentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{12}$/, { error: "is not a comment id" });
+
+// Bidirectional overrides and isolates can make text read backwards (a "look-alike" trick), and
+// control characters have no place in a name or a comment; line breaks and tabs are kept.
+const invisibleTricks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+const cleanText = (value: string) =>
+  value.normalize("NFC").replace(/\r\n?/g, "\n").replace(invisibleTricks, "").trim();
+
+const text = (field: string) =>
+  z.string({ error: `Please enter your ${field}.` }).transform(cleanText);
+
+/** What a reader's form may carry. Ids, statuses and times are never taken from it. */
+export const commentFormSchema = z.object({
+  postSlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "This article does not exist." }),
+  parentId: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(commentIdSchema.optional()),
+  name: text("name").pipe(
+    z
+      .string()
+      .min(1, { error: "Please enter your name." })
+      .max(commentLimits.nameMax, { error: `Your name can be at most ${commentLimits.nameMax} characters.` }),
+  ),
+  email: text("email").pipe(
+    z
+      .string()
+      .min(1, { error: "Please enter your email address." })
+      .max(commentLimits.emailMax, { error: "This email address is too long." })
+      .pipe(z.email({ error: "Please enter a valid email address, like name@example.com." })),
+  ),
+  body: text("comment").pipe(
+    z
+      .string()
+      .min(1, { error: "Please write a comment." })
+      .min(commentLimits.bodyMin, { error: `Your comment must be at least ${commentLimits.bodyMin} characters.` })
+      .max(commentLimits.bodyMax, {
+        error: `Your comment can be at most ${commentLimits.bodyMax.toLocaleString("en")} characters.`,
+      }),
+  ),
+  /** The honeypot: hidden from people, filled in by form-filling bots. */
+  website: z.string().optional(),
+  /** When the form was rendered (ms since epoch), for the minimum-time check. */
+  renderedAt: z.coerce.number().int().nonnegative().optional(),
+});
+export type CommentForm = z.infer<typeof commentFormSchema>;
+export type CommentField = "name" | "email" | "body";
+
+/** One comment as `npm run comments -- export` writes it and `import` reads it back. */
+export const commentRecordSchema = z.strictObject({
+  id: commentIdSchema,
+  postSlug: z.string().min(1).max(200),
+  parentId: commentIdSchema.nullable(),
+  authorName: z.string().min(1).max(commentLimits.nameMax),
+  authorEmail: z.email().max(commentLimits.emailMax),
+  body: z.string().min(commentLimits.bodyMin).max(commentLimits.bodyMax),
+  status: commentStatusSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CommentRecord = z.infer<typeof commentRecordSchema>;
+export const commentBackupSchema = z.strictObject({
+  version: z.literal(1),
+  exportedAt: z.iso.datetime(),
+  comments: z.array(commentRecordSchema),
+});
+export type CommentBackup = z.infer<typeof commentBackupSchema>;

@@ -1,0 +1,66 @@
+import "server-only";
+import { getLibrary } from "../content/store";
+import { env } from "../env";
+import { processSingleton } from "../process-singleton";
+import { createRateLimiter } from "../rate-limit";
+import { commentsDb } from "./db";
+import { findReplyTarget, insertComment, isDuplicate } from "./queries";
+import { type CommentField, commentFormSchema } from "./schema";
+
+/** What the comment form shows after a send. The email is never sent back, even to its writer. */
+export type CommentFormState = {
+  status: "idle" | "pending" | "error";
+  message?: string;
+  fieldErrors?: Partial<Record<CommentField, string>>;
+  /** What the reader typed, to refill the form after an error when JavaScript is off. */
+  values?: { name?: string; body?: string; parentId?: string };
+};
+
+const commentLimiter = processSingleton("comment-rate-limit", () =>
+  createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT, windowMs: env.COMMENTS_RATE_WINDOW_SECONDS * 1000 }),
+);
+
+const refuse = (message: string, values?: CommentFormState["values"]): CommentFormState => ({ status: "error", message, values });
+
+/**
+ * Validates a reader's comment and stores it as pending. Every check runs on the server; the
+ * form supplies text only, and ids, status and times come from here.
+ */
+export async function submitComment(form: FormData, client: string, now = Date.now()): Promise<CommentFormState> {
+  const raw = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const values = { name: raw.name, body: raw.body, parentId: raw.parentId };
+  const parsed = commentFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: CommentFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "name" || field === "email" || field === "body") && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    const message = Object.keys(fieldErrors).length > 0 ? "Please correct the fields marked below." : parsed.error.issues[0]?.message;
+    return { status: "error", message: message ?? "This comment could not be sent.", fieldErrors, values };
+  }
+  const comment = parsed.data;
+  const post = getLibrary().getPost(comment.postSlug);
+  if (!post || post.status !== "published") return refuse("Comments are open on published articles only.");
+  if (comment.website) return refuse("This comment looks automated and was not sent.");
+  if (comment.renderedAt === undefined || now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000) {
+    return refuse("That was faster than anyone can type: please check your comment and send it again.", values);
+  }
+  if (!commentLimiter.take(client, now)) {
+    return refuse("You have sent several comments in a short time. Please wait a few minutes and try again.", values);
+  }
+  const db = await commentsDb();
+  if (comment.parentId && !(await findReplyTarget(db, comment.postSlug, comment.parentId))) {
+    return refuse("The comment you are replying to is not available.", { ...values, parentId: undefined });
+  }
+  if (await isDuplicate(db, comment.postSlug, comment.body)) return refuse("You have already sent this comment.", values);
+  await insertComment(db, {
+    postSlug: comment.postSlug,
+    parentId: comment.parentId,
+    authorName: comment.name,
+    authorEmail: comment.email,
+    body: comment.body,
+  });
+  return { status: "pending", message: "Thank you! Your comment has been received and awaits moderation." };
+}
+

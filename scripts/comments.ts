@@ -1,0 +1,108 @@
+/**
+ * Moderation and backups from the terminal, against the site's own database (DATABASE_URL), safely
+ * while the site runs. An approved comment shows on its article within a minute (the article
+ * regenerates every 30 seconds).
+ *
+ *   npm run comments -- list [pending|approved|spam]
+ *   npm run comments -- approve|unpublish|spam|delete <id>
+ *   npm run comments -- export [file]      (JSON to the file, or to standard output)
+ *   npm run comments -- import <file>      (restores an export; existing ids are overwritten)
+ *   npm run --silent comments -- hash-password   (reads a password, prints MODERATOR_PASSWORD_HASH)
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline/promises";
+import { z } from "zod";
+import { hashPassword } from "../lib/admin/password";
+import { commentsDb } from "../lib/comments/db";
+import { commentsByStatus, deleteComment, exportComments, importComments, setCommentStatus } from "../lib/comments/queries";
+import { commentBackupSchema, commentIdSchema, commentStatusSchema } from "../lib/comments/schema";
+
+const usage = `usage: npm run comments -- list [pending|approved|spam]
+       npm run comments -- approve|unpublish|spam|delete <id>
+       npm run comments -- export [file]
+       npm run comments -- import <file>
+       npm run --silent comments -- hash-password`;
+
+class UsageError extends Error {}
+
+const oneLine = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) return readFileSync(0, "utf8").replace(/\r?\n$/, "");
+  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const password = await prompt.question("Moderator password: ");
+  prompt.close();
+  return password;
+}
+
+const statusArgument = (value: string | undefined) => {
+  const parsed = commentStatusSchema.optional().safeParse(value);
+  if (!parsed.success) throw new UsageError(`unknown status "${value}": use pending, approved or spam`);
+  return parsed.data;
+};
+
+const idArgument = (value: string | undefined) => {
+  if (!commentIdSchema.safeParse(value).success) throw new UsageError(`"${value ?? ""}" is not a comment id: run "npm run comments -- list" to see them`);
+  return value as string;
+};
+
+async function main([command, argument]: string[]): Promise<void> {
+  switch (command) {
+    case "hash-password": {
+      const password = await readPassword();
+      if (password.length < 12) throw new UsageError("choose a password of at least 12 characters");
+      console.log(await hashPassword(password));
+      return;
+    }
+    case "list": {
+      const status = statusArgument(argument);
+      for (const comment of await commentsByStatus(await commentsDb(), status)) {
+        console.log(
+          [comment.id, comment.status, comment.createdAt, comment.postSlug, oneLine(comment.authorName, 40), `<${comment.authorEmail}>`, oneLine(comment.body, 80)].join("\t"),
+        );
+      }
+      return;
+    }
+    case "approve":
+    case "unpublish":
+    case "spam": {
+      const status = command === "approve" ? "approved" : command === "spam" ? "spam" : "pending";
+      const changed = await setCommentStatus(await commentsDb(), idArgument(argument), status);
+      if (!changed) throw new UsageError(`no comment has the id ${argument}`);
+      console.log(`${changed.id} is now ${changed.status} (on /news/${changed.postSlug}; the page shows it within a minute)`);
+      return;
+    }
+    case "delete": {
+      const deleted = await deleteComment(await commentsDb(), idArgument(argument));
+      if (!deleted) throw new UsageError(`no comment has the id ${argument}`);
+      console.log(`${deleted.id} is deleted, with any replies (from /news/${deleted.postSlug})`);
+      return;
+    }
+    case "export": {
+      const json = `${JSON.stringify(await exportComments(await commentsDb()), null, 2)}\n`;
+      if (argument) writeFileSync(argument, json, { mode: 0o600 });
+      else process.stdout.write(json);
+      if (argument) console.error(`wrote ${argument}`);
+      return;
+    }
+    case "import": {
+      if (!argument) throw new UsageError("name the file to import");
+      const parsed = commentBackupSchema.safeParse(JSON.parse(readFileSync(argument, "utf8")));
+      if (!parsed.success) throw new UsageError(`${argument} is not a comments export:\n${z.prettifyError(parsed.error)}`);
+      console.log(`imported ${await importComments(await commentsDb(), parsed.data)} comments from ${argument}`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "name a command");
+  }
+}
+
+main(process.argv.slice(2))
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error instanceof UsageError ? `comments: ${error.message}\n${usage}` : `comments: ${error instanceof Error ? error.message : error}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  });
