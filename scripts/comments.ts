@@ -1,7 +1,7 @@
 /**
  * Moderation and backups from the terminal, against the site's own database (DATABASE_URL), safely
  * while the site runs. An approved comment shows on its article within a minute (the article
- * regenerates every 30 seconds).
+ * regenerates every 20 seconds).
  *
  *   npm run comments -- list [pending|approved|spam]
  *   npm run comments -- approve|unpublish|spam|delete <id>

@@ -1,21 +1,45 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { postComment } from "@/lib/comments/actions";
+import type { CommentField } from "@/lib/comments/schema";
 import type { CommentFormState } from "@/lib/comments/submit";
 
-type Props = { postSlug: string; renderedAt: number; limits: { nameMax: number; bodyMax: number } };
-type ReplyTarget = { id: string; name: string };
+export type ReplyTarget = { id: string; name: string };
+type Props = {
+  postSlug: string;
+  renderedAt: number;
+  limits: { nameMax: number; bodyMax: number };
+  /** Set on the reply page that reply links lead to when JavaScript is off. */
+  initialReplyTo?: ReplyTarget;
+};
 
 const idle: CommentFormState = { status: "idle" };
+
+/** A required field with its label and, after a refused send, its error (which the control names). */
+function Field({ field, label, error, children }: { field: CommentField; label: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="comment-form__field">
+      <label htmlFor={`comment-${field}`}>
+        {label} <span aria-hidden="true">*</span>
+      </label>
+      {children}
+      {error && (
+        <p id={`comment-${field}-error`} className="comment-form__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /**
  * "Leave a Reply". Without JavaScript it is a plain form that posts and comes back to the
  * article with the outcome; with it, it sends in place and keeps what was typed on any error.
  */
-export function CommentForm({ postSlug, renderedAt, limits }: Props) {
+export function CommentForm({ postSlug, renderedAt, limits, initialReplyTo }: Props) {
   const [state, formAction, sending] = useActionState(postComment, idle);
-  const [replyTo, setReplyTo] = useState<ReplyTarget | undefined>();
+  const [replyTo, setReplyTo] = useState<ReplyTarget | undefined>(initialReplyTo);
   const form = useRef<HTMLFormElement>(null);
   const status = useRef<HTMLDivElement>(null);
 
@@ -53,7 +77,7 @@ export function CommentForm({ postSlug, renderedAt, limits }: Props) {
   const errors = state.fieldErrors ?? {};
   const values = state.status === "error" ? state.values : undefined;
   const parentId = replyTo?.id ?? values?.parentId;
-  const errorProps = (field: keyof typeof errors) =>
+  const errorProps = (field: CommentField) =>
     errors[field] ? { "aria-invalid": true, "aria-describedby": `comment-${field}-error` } : {};
 
   return (
@@ -74,35 +98,29 @@ export function CommentForm({ postSlug, renderedAt, limits }: Props) {
       {replyTo && (
         <p className="comment-form__replying">
           Replying to <bdi>{replyTo.name}</bdi>.{" "}
-          <button type="button" className="link-button" onClick={() => setReplyTo(undefined)}>
+          <a
+            href={`/news/${postSlug}#comment-form`}
+            onClick={(event) => {
+              event.preventDefault();
+              setReplyTo(undefined);
+            }}
+          >
             Cancel reply
-          </button>
+          </a>
         </p>
       )}
       <input type="hidden" name="postSlug" value={postSlug} />
       <input type="hidden" name="parentId" value={parentId ?? ""} />
       <input type="hidden" name="renderedAt" value={renderedAt} />
-      <div className="comment-form__field">
-        <label htmlFor="comment-body">
-          Comment <span aria-hidden="true">*</span>
-        </label>
+      <Field field="body" label="Comment" error={errors.body}>
         <textarea id="comment-body" name="body" rows={6} required maxLength={limits.bodyMax} defaultValue={values?.body} {...errorProps("body")} />
-        {errors.body && <p id="comment-body-error" className="comment-form__error">{errors.body}</p>}
-      </div>
-      <div className="comment-form__field">
-        <label htmlFor="comment-name">
-          Name <span aria-hidden="true">*</span>
-        </label>
+      </Field>
+      <Field field="name" label="Name" error={errors.name}>
         <input id="comment-name" name="name" autoComplete="name" required maxLength={limits.nameMax} defaultValue={values?.name} {...errorProps("name")} />
-        {errors.name && <p id="comment-name-error" className="comment-form__error">{errors.name}</p>}
-      </div>
-      <div className="comment-form__field">
-        <label htmlFor="comment-email">
-          Email <span aria-hidden="true">*</span>
-        </label>
+      </Field>
+      <Field field="email" label="Email" error={errors.email}>
         <input id="comment-email" name="email" type="email" autoComplete="email" required {...errorProps("email")} />
-        {errors.email && <p id="comment-email-error" className="comment-form__error">{errors.email}</p>}
-      </div>
+      </Field>
       {/* The honeypot: out of sight and out of the tab order, so only a bot fills it in. */}
       <div className="comment-form__trap" aria-hidden="true">
         <label htmlFor="comment-website">Leave this field empty</label>

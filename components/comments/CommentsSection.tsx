@@ -6,18 +6,19 @@ import { CommentText } from "./CommentText";
 
 type Props = { postSlug: string; comments: PublicComment[]; count: number; renderedAt: number };
 
-function Comment({ comment, canReply }: { comment: PublicComment; canReply: boolean }) {
+export function Comment({ comment, replyHref }: { comment: PublicComment; replyHref?: string }) {
   return (
     <li id={`comment-${comment.id}`} className="comment">
-      <article aria-label={`Comment by ${comment.authorName}`}>
+      <article>
         <header className="comment__meta">
           <bdi className="comment__author">{comment.authorName}</bdi> <FormattedDate value={comment.createdAt} />
         </header>
         <div className="comment__body">
           <CommentText body={comment.body} />
         </div>
-        {canReply && (
-          <a className="comment__reply" href="#comment-form" data-reply-to={comment.id} data-reply-name={comment.authorName}>
+        {replyHref && (
+          // Without JavaScript the link opens a page with a reply form; with it, the form below takes the reply.
+          <a className="comment__reply" href={replyHref} data-reply-to={comment.id} data-reply-name={comment.authorName}>
             Reply<span className="visually-hidden"> to {comment.authorName}</span>
           </a>
         )}
@@ -25,7 +26,7 @@ function Comment({ comment, canReply }: { comment: PublicComment; canReply: bool
       {comment.replies.length > 0 && (
         <ol className="comment-list comment-list--replies">
           {comment.replies.map((reply) => (
-            <Comment key={reply.id} comment={reply} canReply={false} />
+            <Comment key={reply.id} comment={reply} />
           ))}
         </ol>
       )}
@@ -41,7 +42,7 @@ export function CommentsSection({ postSlug, comments, count, renderedAt }: Props
       {comments.length > 0 && (
         <ol className="comment-list">
           {comments.map((comment) => (
-            <Comment key={comment.id} comment={comment} canReply />
+            <Comment key={comment.id} comment={comment} replyHref={`/news/${postSlug}/reply/${comment.id}#comment-form`} />
           ))}
         </ol>
       )}

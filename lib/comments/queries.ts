@@ -106,12 +106,13 @@ export async function setCommentStatus(db: CommentsDb, id: string, status: Comme
 
 /** Deletes a comment and its replies; answers what was deleted, or undefined for an unknown id. */
 export async function deleteComment(db: CommentsDb, id: string) {
-  return db.transaction().execute(async (trx) => {
-    const target = await trx.selectFrom("comments").select(["id", "post_slug as postSlug"]).where("id", "=", id).executeTakeFirst();
-    if (!target) return undefined;
-    await trx.deleteFrom("comments").where((eb) => eb.or([eb("id", "=", id), eb("parent_id", "=", id)])).execute();
-    return target;
-  });
+  // One statement, so it needs no read-then-write transaction that a concurrent writer could upset.
+  const deleted = await db
+    .deleteFrom("comments")
+    .where((eb) => eb.or([eb("id", "=", id), eb("parent_id", "=", id)]))
+    .returning(["id", "post_slug as postSlug"])
+    .execute();
+  return deleted.find((row) => row.id === id);
 }
 
 /** Every comment, for backups. */

@@ -7,11 +7,12 @@ export type CommentStatus = z.infer<typeof commentStatusSchema>;
 export const commentLimits = { nameMax: 80, bodyMin: 2, bodyMax: 5_000, emailMax: 254 } as const;
 
 /** Server-made ids: random, so they reveal nothing and cannot be guessed. */
-export const commentIdSchema = z.string().regex(/^[A-Za-z0-9_-]{12}$/, { error: "is not a comment id" });
+const commentIdPattern = /^[A-Za-z0-9_-]{12}$/;
+export const commentIdSchema = z.string().regex(commentIdPattern, { error: "is not a comment id" });
 
 // Bidirectional overrides and isolates can make text read backwards (a "look-alike" trick), and
 // control characters have no place in a name or a comment; line breaks and tabs are kept.
-const invisibleTricks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const invisibleTricks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 const cleanText = (value: string) =>
   value.normalize("NFC").replace(/\r\n?/g, "\n").replace(invisibleTricks, "").trim();
@@ -19,14 +20,17 @@ const cleanText = (value: string) =>
 const text = (field: string) =>
   z.string({ error: `Please enter your ${field}.` }).transform(cleanText);
 
+const staleForm = "This form is out of date: please reload the page and send your comment again.";
 /** What a reader's form may carry. Ids, statuses and times are never taken from it. */
 export const commentFormSchema = z.object({
-  postSlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "This article does not exist." }),
+  postSlug: z
+    .string({ error: "This article does not exist." })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "This article does not exist." }),
   parentId: z
     .string()
     .optional()
     .transform((value) => value || undefined)
-    .pipe(commentIdSchema.optional()),
+    .pipe(z.string().regex(commentIdPattern, { error: "The comment you are replying to is not available." }).optional()),
   name: text("name").pipe(
     z
       .string()
@@ -52,7 +56,10 @@ export const commentFormSchema = z.object({
   /** The honeypot: hidden from people, filled in by form-filling bots. */
   website: z.string().optional(),
   /** When the form was rendered (ms since epoch), for the minimum-time check. */
-  renderedAt: z.coerce.number().int().nonnegative().optional(),
+  renderedAt: z
+    .string({ error: staleForm })
+    .regex(/^\d{1,15}$/, { error: staleForm })
+    .transform(Number),
 });
 export type CommentForm = z.infer<typeof commentFormSchema>;
 export type CommentField = "name" | "email" | "body";

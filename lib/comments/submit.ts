@@ -43,7 +43,7 @@ export async function submitComment(form: FormData, client: string, now = Date.n
   const post = getLibrary().getPost(comment.postSlug);
   if (!post || post.status !== "published") return refuse("Comments are open on published articles only.");
   if (comment.website) return refuse("This comment looks automated and was not sent.");
-  if (comment.renderedAt === undefined || now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000) {
+  if (now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000) {
     return refuse("That was faster than anyone can type: please check your comment and send it again.", values);
   }
   if (!commentLimiter.take(client, now)) {

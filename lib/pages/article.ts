@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { commentsDb } from "../comments/db";
 import { approvedComments, countComments } from "../comments/queries";
+import { commentIdSchema } from "../comments/schema";
 import { siteConfig } from "../config";
 import { getLibrary } from "../content/store";
 import { articleJsonLd } from "../seo/json-ld";
@@ -42,4 +43,14 @@ export function articleMetadata(slug: string): Metadata {
 export async function loadComments(slug: string) {
   const comments = await approvedComments(await commentsDb(), slug);
   return { postSlug: slug, comments, count: countComments(comments), renderedAt: Date.now() };
+}
+
+/** The comment a reply page answers: approved and top-level on a published article, or a 404. */
+export async function loadReply(slug: string, id: string) {
+  const post = getLibrary().getPost(slug);
+  if (!post || !commentIdSchema.safeParse(id).success) notFound();
+  const comments = await approvedComments(await commentsDb(), slug);
+  const comment = comments.find((candidate) => candidate.id === id);
+  if (!comment) notFound();
+  return { post: { slug, title: post.title }, comment, renderedAt: Date.now() };
 }

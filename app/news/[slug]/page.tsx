@@ -7,7 +7,7 @@ type Props = { params: Promise<{ slug: string }> };
 export const dynamicParams = false;
 // Static pages, regenerated at most this often so that comments approved from the command line
 // appear within a minute; moderation on the site revalidates the article at once.
-export const revalidate = 30;
+export const revalidate = 20;
 export const generateStaticParams = articleStaticParams;
 
 export async function generateMetadata({ params }: Props) {

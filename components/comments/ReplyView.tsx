@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { PublicComment } from "@/lib/comments/queries";
+import { commentLimits } from "@/lib/comments/schema";
+import { CommentForm } from "./CommentForm";
+import { Comment } from "./CommentsSection";
+
+type Props = { post: { slug: string; title: string }; comment: PublicComment; renderedAt: number };
+
+export function ReplyView({ post, comment, renderedAt }: Props) {
+  return (
+    <section id="comments" className="comments" aria-labelledby="reply-title">
+      <h1 id="reply-title">
+        Reply to <bdi>{comment.authorName}</bdi>
+      </h1>
+      <p>
+        On <Link href={`/news/${post.slug}#comment-${comment.id}`}>{post.title}</Link>
+      </p>
+      <ol className="comment-list">
+        <Comment comment={{ ...comment, replies: [] }} />
+      </ol>
+      <CommentForm postSlug={post.slug} renderedAt={renderedAt} limits={commentLimits} initialReplyTo={{ id: comment.id, name: comment.authorName }} />
+    </section>
+  );
+}
