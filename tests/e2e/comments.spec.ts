@@ -1,0 +1,240 @@
+import { expect, test } from "@playwright/test";
+import { published } from "./sample-content";
+import { commentForm, commentsCli, expectOnArticle, field, sendComment, signInAsModerator } from "./support/comments";
+
+// Each test comments on its own article, so their comment lists never mix.
+const [jsOff, jsOn, moderated, hostile, privacy, refused] = published.map((post) => `/news/${post.slug}`);
+const run = Date.now().toString(36);
+// Comments approved with `npm run comments` reach the static article when it next regenerates.
+test.describe.configure({ timeout: 120_000 });
+
+/** The id `npm run comments -- list` prints first on the line of the comment with this text. */
+function idOf(text: string): string {
+  const line = commentsCli(["list"])
+    .split("\n")
+    .find((row) => row.includes(text));
+  if (!line) throw new Error(`no comment with "${text}" in the list`);
+  return line.split("\t")[0] as string;
+}
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a comment posts, comes back to the article with a message, and waits for moderation", async ({ page }) => {
+    await page.goto(jsOff!);
+    const section = page.locator("#comments");
+    await expect(section).toContainText("Leave a Reply");
+    await expect(section).toContainText("Your email address will not be published. Required fields are marked *");
+    await expect(field(page, "Email")).toHaveAttribute("required", "");
+
+    await sendComment(page, { name: "No Script Reader", email: `noscript-${run}@example.com`, body: `Posted without JavaScript ${run}` });
+    await expect(page).toHaveURL(new RegExp(`${jsOff}$`));
+    await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+    await expect(section).not.toContainText(`Posted without JavaScript ${run}`);
+    expect(await page.content()).not.toContain(`noscript-${run}@example.com`);
+
+    await page.goto(jsOff!);
+    expect(commentsCli(["list", "pending"])).toContain(`Posted without JavaScript ${run}`);
+  });
+
+  test("field errors come back next to their fields, with what was typed", async ({ page }) => {
+    await page.goto(jsOff!);
+    await sendComment(page, { name: "", email: "not-an-email", body: `Kept when refused ${run}` });
+    await expect(commentForm(page).getByRole("alert")).toContainText("Please correct the fields marked below");
+    const email = field(page, "Email");
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator(`#${await email.getAttribute("aria-describedby")}`)).toHaveText(/valid email address/);
+    await expect(page.locator("#comment-name-error")).toHaveText("Please enter your name.");
+    await expect(field(page, "Comment")).toHaveValue(`Kept when refused ${run}`);
+    expect(commentsCli(["list"])).not.toContain(`Kept when refused ${run}`);
+  });
+
+  test("a reply link opens a form that answers that comment, and the reply shows under it", async ({ page }) => {
+    await page.goto(jsOff!);
+    await sendComment(page, { name: "Parent Reader", email: `parent-${run}@example.com`, body: `A parent without script ${run}` });
+    commentsCli(["approve", idOf(`A parent without script ${run}`)]);
+    await expectOnArticle(page, jsOff!, `A parent without script ${run}`);
+
+    await page.locator(".comment", { hasText: `A parent without script ${run}` }).getByRole("link", { name: /^Reply/ }).click();
+    await expect(page).toHaveURL(/\/reply\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reply to Parent Reader");
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    await sendComment(page, { name: "Child Reader", email: `child-${run}@example.com`, body: `A reply without script ${run}` });
+    await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+    commentsCli(["approve", idOf(`A reply without script ${run}`)]);
+    await expectOnArticle(page, jsOff!, `A reply without script ${run}`);
+    await expect(page.locator(".comment-list--replies")).toContainText(`A reply without script ${run}`);
+  });
+});
+
+test("with JavaScript on, the form sends in place, keeps what was typed on an error, and announces the result", async ({ page }) => {
+  await page.goto(jsOn!);
+  // A full page load would lose this mark.
+  await page.evaluate(() => ((window as { __samePage?: boolean }).__samePage = true));
+
+  await sendComment(page, { name: "Script Reader", email: "oops@", body: `Posted with JavaScript ${run}` });
+  await expect(page.locator("#comment-email-error")).toHaveText(/valid email address/);
+  await expect(commentForm(page).getByRole("alert")).toBeVisible();
+  await expect(field(page, "Comment")).toHaveValue(`Posted with JavaScript ${run}`);
+  await expect(field(page, "Name")).toHaveValue("Script Reader");
+
+  await sendComment(page, { email: `script-${run}@example.com` });
+  await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+  await expect(field(page, "Comment")).toHaveValue("");
+  expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true);
+  await expect(page).toHaveURL(new RegExp(`${jsOn}$`));
+  await expect(page.locator("#comments")).not.toContainText(`Posted with JavaScript ${run}`);
+});
+
+test("a moderator signs in, approves a comment, and it appears on the article with a reply under it, without a rebuild", async ({ page, browser }) => {
+  await page.goto(moderated!);
+  await sendComment(page, { name: "First Reader", email: `first-${run}@example.com`, body: `Worth approving ${run}` });
+  await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+
+  await signInAsModerator(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comment moderation");
+  const item = page.locator("li", { hasText: `Worth approving ${run}` });
+  await expect(item).toContainText(`first-${run}@example.com`);
+  await item.getByRole("button", { name: /^Approve/ }).click();
+  await expect(page.getByRole("region", { name: "Published" })).toContainText(`Worth approving ${run}`);
+
+  // A reader who never signed in sees it on the static article.
+  const reader = await browser.newPage();
+  await expectOnArticle(reader, moderated!, `Worth approving ${run}`);
+  const comment = reader.locator(".comment", { hasText: `Worth approving ${run}` });
+  await expect(comment.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+  await expect(reader.locator("#comments-title")).toHaveText("1 comment");
+  expect(await reader.content()).not.toContain(`first-${run}@example.com`);
+
+  await comment.getByRole("link", { name: /^Reply/ }).click();
+  await expect(reader.locator("#comment-form-title")).toHaveText("Reply to First Reader");
+  await sendComment(reader, { name: "Second Reader", email: `second-${run}@example.com`, body: `A reply ${run}` });
+  await expect(commentForm(reader).getByRole("status")).toContainText("awaits moderation");
+  commentsCli(["approve", idOf(`A reply ${run}`)]);
+  await expectOnArticle(reader, moderated!, `A reply ${run}`);
+  await expect(reader.locator(".comment-list--replies")).toContainText(`A reply ${run}`);
+  await expect(reader.locator("#comments-title")).toHaveText("2 comments");
+  await reader.close();
+});
+
+test("a hostile comment renders as inert text", async ({ page, browser }) => {
+  const attack = [
+    `<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> ${run}`,
+    "[click](javascript:window.__pwned=3) javascript:alert(1) &lt;b&gt; **bold**",
+    "\u202Egnp.exe https://example.com/a?b=1&c=<x>",
+  ].join("\n\n");
+  await page.goto(hostile!);
+  await sendComment(page, { name: "<b>Mallory</b>\u202E", email: `mallory-${run}@example.com`, body: attack });
+  await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+  commentsCli(["approve", idOf(run)]);
+
+  const reader = await browser.newPage();
+  await expectOnArticle(reader, hostile!, `<script>window.__pwned = 1</script>`);
+  const comment = reader.locator(".comment", { hasText: run });
+  await expect(comment.locator("script, img, b, strong")).toHaveCount(0);
+  await expect(comment).toContainText("[click](javascript:window.__pwned=3) javascript:alert(1) &lt;b&gt; **bold**");
+  await expect(comment.locator(".comment__author")).toHaveText("<b>Mallory</b>");
+  const links = comment.locator(".comment__body a");
+  await expect(links).toHaveCount(1);
+  // The link ends where the "<" starts: that stays text.
+  await expect(links).toHaveAttribute("href", "https://example.com/a?b=1&c=");
+  await expect(links).toHaveAttribute("rel", "nofollow ugc noopener noreferrer");
+  expect(await reader.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await comment.innerText()).not.toContain("\u202E");
+  await reader.close();
+});
+
+test.describe("refused", () => {
+  test("a wrong password is refused, and no session is given", async ({ page }) => {
+    await signInAsModerator(page, "not the password");
+    await expect(page.locator(".sign-in").getByRole("alert")).toHaveText("That password is not right.");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to moderate comments");
+    expect((await page.context().cookies()).length).toBe(0);
+  });
+
+  test("the moderation queue without a session shows only the sign-in, and is kept from search engines", async ({ page, request }) => {
+    const response = await page.goto("/admin/comments");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByLabel("Moderator password")).toBeVisible();
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+    expect(await page.content()).not.toContain("@example.com");
+    expect(await (await request.get("/robots.txt")).text()).toMatch(/Disallow: \/admin\//);
+  });
+
+  test("a moderation action without a session changes nothing", async ({ page, browser }) => {
+    await page.goto(refused!);
+    await sendComment(page, { name: "Waiting Reader", email: `waiting-${run}@example.com`, body: `Stays pending ${run}` });
+    await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+    const id = idOf(`Stays pending ${run}`);
+
+    // The moderator's form, replayed by someone who has no session.
+    await signInAsModerator(page);
+    const form = page.locator("li", { hasText: `Stays pending ${run}` }).locator("form", { has: page.getByRole("button", { name: /^Approve/ }) });
+    const fields = await form.locator("input").evaluateAll((inputs) =>
+      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
+    );
+    const stranger = await browser.newContext();
+    const replay = await stranger.request.post(`${new URL(page.url()).origin}/admin/comments`, {
+      headers: { Origin: new URL(page.url()).origin },
+      multipart: Object.fromEntries(fields),
+      maxRedirects: 0,
+    });
+    expect(replay.status()).toBeLessThan(500);
+    expect(commentsCli(["list", "pending"])).toContain(id);
+    await stranger.close();
+  });
+
+  test("a comment posted from another site is refused, and nothing is stored", async ({ page, request }) => {
+    await page.goto(refused!);
+    const fields = await page.locator("#comment-form input").evaluateAll((inputs) =>
+      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
+    );
+    const form = {
+      ...Object.fromEntries(fields),
+      name: "Cross Site",
+      email: `csrf-${run}@example.com`,
+      body: `Sent from elsewhere ${run}`,
+      renderedAt: "0",
+    };
+    const response = await request.post(refused!, { headers: { Origin: "https://evil.example" }, multipart: form });
+    expect(response.status()).toBe(403);
+    const sameSite = await request.post(refused!, { headers: { Origin: new URL(page.url()).origin }, multipart: { ...form, body: `Sent from here ${run}` } });
+    expect(sameSite.status()).toBe(200);
+    const stored = commentsCli(["list"]);
+    expect(stored).not.toContain(`Sent from elsewhere ${run}`);
+    expect(stored).toContain(`Sent from here ${run}`);
+  });
+
+  test("the honeypot and a duplicate are refused with a message", async ({ page }) => {
+    await page.goto(refused!);
+    await page.locator('input[name="website"]').fill("http://spam.example", { force: true });
+    await sendComment(page, { name: "Bot", email: `bot-${run}@example.com`, body: `Honeypot ${run}` });
+    await expect(commentForm(page).getByRole("alert")).toContainText("automated");
+    expect(commentsCli(["list"])).not.toContain(`Honeypot ${run}`);
+
+    await page.goto(refused!);
+    await sendComment(page, { name: "Echo", email: `echo-${run}@example.com`, body: `Said twice ${run}` });
+    await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+    await sendComment(page, { name: "Echo", email: `echo-${run}@example.com`, body: `Said twice ${run}` });
+    await expect(commentForm(page).getByRole("alert")).toContainText("already sent");
+  });
+});
+
+test("no response of the whole site carries a commenter's email", async ({ page, request }) => {
+  await page.goto(privacy!);
+  const email = `private-${run}@example.com`;
+  await sendComment(page, { name: "Private Reader", email, body: `Approved, and my email stays private ${run}` });
+  await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+  commentsCli(["approve", idOf(`my email stays private ${run}`)]);
+  await expectOnArticle(page, privacy!, `my email stays private ${run}`);
+
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  const paths = [...pages, "/feed.xml", "/feed.json", "/news-sitemap.xml", "/robots.txt", "/api/market", "/search?q=private", "/api/search?q=private", "/admin/comments", "/does-not-exist"];
+  expect(pages.length).toBeGreaterThan(20);
+  for (const path of paths) {
+    const body = await (await request.get(path)).text();
+    expect(body, path).not.toContain(email);
+    expect(body, path).not.toContain("@example.com");
+  }
+});
