@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { commentsDatabaseFile, moderatorPasswordHash } from "./tests/e2e/support/comments";
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -8,6 +9,8 @@ export const previewURL = `http://127.0.0.1:${port + 1}`;
 export const upstreamURL = `http://127.0.0.1:${port + 2}`;
 /** A second build, of content whose every text field is hostile (tests/support/write-hostile-content.ts). */
 export const hostileURL = `http://127.0.0.1:${port + 3}`;
+/** A server of the main build that the crash test starts and kills itself. */
+export const crashTestPort = port + 4;
 
 /** The site under test reads its market data from the fake upstream, with short TTLs. */
 const siteEnv = {
@@ -16,7 +19,15 @@ const siteEnv = {
   MARKET_TTL_SECONDS: "2",
   MARKET_REFRESH_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
+  MODERATOR_PASSWORD_HASH: moderatorPasswordHash,
+  // The suite posts more comments from one address than a reader may; the limit has unit tests.
+  COMMENTS_RATE_LIMIT: "1000",
 };
+/** Each site under test starts with an empty comment database of its own. */
+const freshDatabase = (file: string) => ({ DATABASE_URL: `file:${file}`, reset: `rm -f ${file} ${file}-wal ${file}-shm && ` });
+const mainDb = freshDatabase(commentsDatabaseFile);
+const hostileDb = freshDatabase("artifacts/e2e-db/hostile.db");
+const previewDb = freshDatabase("artifacts/e2e-db/preview.db");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -42,9 +53,9 @@ export default defineConfig({
     },
     {
       // The production build the site ships, sample content and all.
-      command: `npm run build && npx next start -H 127.0.0.1 -p ${port}`,
+      command: `${mainDb.reset}npm run build && npx next start -H 127.0.0.1 -p ${port}`,
       url: baseURL,
-      env: siteEnv,
+      env: { ...siteEnv, DATABASE_URL: mainDb.DATABASE_URL },
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
@@ -52,20 +63,26 @@ export default defineConfig({
     },
     {
       command:
-        "npx tsx tests/support/write-hostile-content.ts artifacts/hostile-content && " +
+        `${hostileDb.reset}npx tsx tests/support/write-hostile-content.ts artifacts/hostile-content && ` +
         `npx next build && npx next start -H 127.0.0.1 -p ${port + 3}`,
       url: hostileURL,
       // The fake upstream's call counts belong to the main site alone: this one serves the snapshot.
-      env: { ...siteEnv, MARKET_PROVIDER: "snapshot", CONTENT_DIR: "artifacts/hostile-content", NEXT_DIST_DIR: ".next-hostile" },
+      env: {
+        ...siteEnv,
+        MARKET_PROVIDER: "snapshot",
+        CONTENT_DIR: "artifacts/hostile-content",
+        NEXT_DIST_DIR: ".next-hostile",
+        DATABASE_URL: hostileDb.DATABASE_URL,
+      },
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       stderr: "pipe",
     },
     {
-      command: `npx next dev -H 127.0.0.1 -p ${port + 1}`,
+      command: `${previewDb.reset}npx next dev -H 127.0.0.1 -p ${port + 1}`,
       url: previewURL,
-      env: { ...siteEnv, MARKET_PROVIDER: "snapshot" },
+      env: { ...siteEnv, MARKET_PROVIDER: "snapshot", DATABASE_URL: previewDb.DATABASE_URL },
       timeout: 120_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",

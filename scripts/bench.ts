@@ -5,7 +5,7 @@
  * (build time, memory, query latency), `/api/market` under load (bench/market-api.ts) and the article
  * page's weight (bench/page-weight.ts), and reader comments (bench/comments.ts: posts per second into
  * SQLite, and an article with 500 comments built into .next-bench-comments and served).
- * `npm run bench -- --only <part>` runs one part: load, build (with --build), market, page-weight or comments.
+ * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight or comments.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -22,6 +22,8 @@ import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const PARTS = ["load", "build", "market", "page-weight", "comments"];
+if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes one of: ${PARTS.join(", ")}`);
 const runs = (part: string) => only === undefined || only === part;
 
 const QUERIES = [
@@ -155,7 +157,7 @@ async function benchBuild(count: number) {
 async function main() {
   console.log(`Node ${process.version}, ${availableParallelism()} cores; target: 1,000 posts in at most 1.5 s`);
   if (runs("load")) for (const count of [1_000, 10_000]) benchLoad(count);
-  if (runs("build") && process.argv.includes("--build")) await benchBuild(1_000);
+  if (only === "build" || (!only && process.argv.includes("--build"))) await benchBuild(1_000);
   if (runs("market")) await benchMarketApi();
   if (runs("page-weight")) benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");
   // The newest published article of the site's own content, which the build will prerender.

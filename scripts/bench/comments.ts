@@ -96,7 +96,8 @@ function keepingFiles<T>(files: string[], run: () => T): T {
 /** Builds the site against a database with `count` approved comments on `slug`, serves it and times GETs of the article. */
 async function benchArticle(slug: string, count: number, port: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-comments-page-"));
-  const env = { ...process.env, DATABASE_URL: `file:${dir}/bench.db`, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" };
+  // The bundled market snapshot: no upstream calls (nor their failures) while pages are timed.
+  const env = { ...process.env, DATABASE_URL: `file:${dir}/bench.db`, NEXT_DIST_DIR: DIST, MARKET_PROVIDER: "snapshot", NEXT_TELEMETRY_DISABLED: "1" };
   try {
     if (count > 0) await seedComments(env.DATABASE_URL, slug, count);
     keepingFiles(["tsconfig.json", "next-env.d.ts"], () => buildSite(env));
