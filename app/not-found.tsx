@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export const metadata = { title: "Page not found" };
 
@@ -8,7 +7,7 @@ export default function NotFound() {
       <h1>We could not find that page</h1>
       <p>The story may have moved, or the address may have a typo.</p>
       <p>
-        <Link href="/">Go to the latest news</Link>
+        <a href="/">Go to the latest news</a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CommentText } from "@/components/comments/CommentText";
 import { moderate } from "@/lib/admin/actions";
 import type { ModeratedComment } from "@/lib/comments/queries";
@@ -38,7 +37,7 @@ export function ModerationList({ title, empty, comments, postTitle }: Props) {
             <li key={comment.id} className="moderation__item" data-comment-id={comment.id}>
               <p className="moderation__meta">
                 <bdi>{comment.authorName}</bdi> &lt;{comment.authorEmail}&gt; on{" "}
-                <Link href={`/news/${comment.postSlug}`}>{postTitle(comment.postSlug)}</Link>,{" "}
+                <a href={`/news/${comment.postSlug}`}>{postTitle(comment.postSlug)}</a>,{" "}
                 <time dateTime={comment.createdAt}>{comment.createdAt.replace("T", " ").slice(0, 16)} UTC</time>
                 {comment.parentId && " (a reply)"} · id <code>{comment.id}</code>
               </p>

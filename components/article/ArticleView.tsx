@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CoverImage } from "@/components/post/CoverImage";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { PostMeta } from "@/components/post/PostMeta";
@@ -21,9 +20,9 @@ export function ArticleView({ post, author, category, related, structuredData, c
       <article className="article">
         <header className="article__header">
           {category && (
-            <Link className="article__category" href={`/category/${category.slug}`}>
+            <a className="article__category" href={`/category/${category.slug}`}>
               {category.name}
-            </Link>
+            </a>
           )}
           <StatusBadge status={post.status} />
           <h1>{post.title}</h1>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { PublicComment } from "@/lib/comments/queries";
 import { commentLimits } from "@/lib/comments/schema";
 import { CommentForm } from "./CommentForm";
@@ -13,7 +12,7 @@ export function ReplyView({ post, comment, renderedAt }: Props) {
         Reply to <bdi>{comment.authorName}</bdi>
       </h1>
       <p>
-        On <Link href={`/news/${post.slug}#comment-${comment.id}`}>{post.title}</Link>
+        On <a href={`/news/${post.slug}#comment-${comment.id}`}>{post.title}</a>
       </p>
       <ol className="comment-list">
         <Comment comment={{ ...comment, replies: [] }} />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SearchBox } from "@/components/search/SearchBox";
 import type { Category } from "@/lib/content/types";
 
@@ -8,14 +7,14 @@ export function SiteHeader({ siteName, categories }: Props) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-header__name">
+        <a href="/" className="site-header__name">
           {siteName}
-        </Link>
+        </a>
         <nav aria-label="Sections" className="site-nav">
           <ul>
             {categories.map((category) => (
               <li key={category.slug}>
-                <Link href={`/category/${category.slug}`}>{category.name}</Link>
+                <a href={`/category/${category.slug}`}>{category.name}</a>
               </li>
             ))}
           </ul>

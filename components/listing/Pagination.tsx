@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 type Props = { page: number; totalPages: number; href: (page: number) => string };
 
@@ -7,17 +6,17 @@ export function Pagination({ page, totalPages, href }: Props) {
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 && (
-        <Link rel="prev" href={href(page - 1)}>
+        <a rel="prev" href={href(page - 1)}>
           ← Newer stories
-        </Link>
+        </a>
       )}
       <span className="pagination__status">
         Page {page} of {totalPages}
       </span>
       {page < totalPages && (
-        <Link rel="next" href={href(page + 1)}>
+        <a rel="next" href={href(page + 1)}>
           Older stories →
-        </Link>
+        </a>
       )}
     </nav>
   );

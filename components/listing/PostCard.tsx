@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CoverImage } from "@/components/post/CoverImage";
 import { PostMeta } from "@/components/post/PostMeta";
 import { StatusBadge } from "@/components/post/StatusBadge";
@@ -25,13 +24,13 @@ export function PostCard({ post, author, category, lead = false, headingLevel: H
       )}
       <div className="post-card__body">
         {category && (
-          <Link className="post-card__category" href={`/category/${category.slug}`}>
+          <a className="post-card__category" href={`/category/${category.slug}`}>
             {category.name}
-          </Link>
+          </a>
         )}
         <StatusBadge status={post.status} />
         <Heading className="post-card__title">
-          <Link href={`/news/${post.slug}`}>{post.title}</Link>
+          <a href={`/news/${post.slug}`}>{post.title}</a>
         </Heading>
         <p className="post-card__description">{post.description}</p>
         <PostMeta post={post} author={author} />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { renderPost } from "@/lib/content/render";
 import type { Author, Post } from "@/lib/content/types";
 import { FormattedDate } from "./FormattedDate";
@@ -11,7 +10,7 @@ export function PostMeta({ post, author, showUpdated = false }: Props) {
     <p className="post-meta">
       {author && (
         <>
-          By <Link href={`/author/${author.slug}`}>{author.name}</Link>
+          By <a href={`/author/${author.slug}`}>{author.name}</a>
           <span aria-hidden="true"> · </span>
         </>
       )}

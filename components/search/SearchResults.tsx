@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Pagination } from "@/components/listing/Pagination";
 import { PostCard } from "@/components/listing/PostCard";
 import { PostMeta } from "@/components/post/PostMeta";
@@ -16,7 +15,7 @@ function Suggestions({ view }: { view: SearchView }) {
         <ul className="tag-list">
           {view.categories.map((category) => (
             <li key={category.slug}>
-              <Link href={`/category/${category.slug}`}>{category.name}</Link>
+              <a href={`/category/${category.slug}`}>{category.name}</a>
             </li>
           ))}
         </ul>
@@ -59,9 +58,9 @@ export function SearchResults({ view }: { view: SearchView }) {
               <li key={card.post.slug} className="search-result">
                 {card.category && <span className="post-card__category">{card.category.name}</span>}
                 <h2 className="post-card__title">
-                  <Link href={`/news/${card.post.slug}`}>
+                  <a href={`/news/${card.post.slug}`}>
                     <Highlighted segments={card.title} />
-                  </Link>
+                  </a>
                 </h2>
                 <p className="post-card__description">
                   <Highlighted segments={card.description} />

@@ -1,9 +1,19 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { type Page, expect, test } from "@playwright/test";
 import { published } from "./sample-content";
-import { commentForm, commentsCli, expectOnArticle, field, sendComment, signInAsModerator } from "./support/comments";
+import {
+  commentForm,
+  commentFormHtml,
+  commentsCli,
+  expectOnArticle,
+  field,
+  sendComment,
+  serverFormFields,
+  signInAsModerator,
+} from "./support/comments";
 
 // Each test comments on its own article, so their comment lists never mix.
-const [jsOff, jsOn, moderated, hostile, privacy, refused] = published.map((post) => `/news/${post.slug}`);
+const [jsOff, jsOn, moderated, hostile, privacy, refused, audited] = published.map((post) => `/news/${post.slug}`);
 const run = Date.now().toString(36);
 // Comments approved with `npm run comments` reach the static article when it next regenerates.
 test.describe.configure({ timeout: 120_000 });
@@ -167,30 +177,32 @@ test.describe("refused", () => {
     await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
     const id = idOf(`Stays pending ${run}`);
 
-    // The moderator's form, replayed by someone who has no session.
+    // The moderator's approve form as the server sends it (action id included), replayed by
+    // someone who has no session.
     await signInAsModerator(page);
-    const form = page.locator("li", { hasText: `Stays pending ${run}` }).locator("form", { has: page.getByRole("button", { name: /^Approve/ }) });
-    const fields = await form.locator("input").evaluateAll((inputs) =>
-      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
-    );
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comment moderation");
+    const queue = await (await page.request.get("/admin/comments")).text();
+    const item = queue.match(new RegExp(`<li[^>]*data-comment-id="${id}"[\\s\\S]*?</li>`))?.[0] ?? "";
+    const approveForm = item.match(/<form(?:(?!<\/form>)[\s\S])*?value="approve"[\s\S]*?<\/form>/)?.[0] ?? "";
+    const fields = serverFormFields(approveForm);
+    expect(Object.keys(fields).some((name) => name.startsWith("$ACTION_ID_"))).toBe(true);
+    expect(fields).toMatchObject({ id, action: "approve" });
+    const origin = new URL(page.url()).origin;
     const stranger = await browser.newContext();
-    const replay = await stranger.request.post(`${new URL(page.url()).origin}/admin/comments`, {
-      headers: { Origin: new URL(page.url()).origin },
-      multipart: Object.fromEntries(fields),
-      maxRedirects: 0,
-    });
-    expect(replay.status()).toBeLessThan(500);
+    const replay = await stranger.request.post(`${origin}/admin/comments`, { headers: { Origin: origin }, multipart: fields, maxRedirects: 0 });
+    expect(replay.status()).toBe(303);
+    expect(replay.headers().location).toBe("/admin/comments");
     expect(commentsCli(["list", "pending"])).toContain(id);
     await stranger.close();
+
+    // The same request from the signed-in moderator does approve it: the session made the difference.
+    await page.request.post(`${origin}/admin/comments`, { headers: { Origin: origin }, multipart: fields, maxRedirects: 0 });
+    expect(commentsCli(["list", "approved"])).toContain(id);
   });
 
-  test("a comment posted from another site is refused, and nothing is stored", async ({ page, request }) => {
-    await page.goto(refused!);
-    const fields = await page.locator("#comment-form input").evaluateAll((inputs) =>
-      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
-    );
+  test("a comment posted from another site is refused, and nothing is stored", async ({ request, baseURL }) => {
     const form = {
-      ...Object.fromEntries(fields),
+      ...serverFormFields(commentFormHtml(await (await request.get(refused!)).text())),
       name: "Cross Site",
       email: `csrf-${run}@example.com`,
       body: `Sent from elsewhere ${run}`,
@@ -198,7 +210,7 @@ test.describe("refused", () => {
     };
     const response = await request.post(refused!, { headers: { Origin: "https://evil.example" }, multipart: form });
     expect(response.status()).toBe(403);
-    const sameSite = await request.post(refused!, { headers: { Origin: new URL(page.url()).origin }, multipart: { ...form, body: `Sent from here ${run}` } });
+    const sameSite = await request.post(refused!, { headers: { Origin: new URL(baseURL!).origin }, multipart: { ...form, body: `Sent from here ${run}` } });
     expect(sameSite.status()).toBe(200);
     const stored = commentsCli(["list"]);
     expect(stored).not.toContain(`Sent from elsewhere ${run}`);
@@ -238,3 +250,37 @@ test("no response of the whole site carries a commenter's email", async ({ page,
     expect(body, path).not.toContain("@example.com");
   }
 });
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe finds no violations in comments, field errors, the reply page and the moderation queue (${scheme})`, async ({ page, browser }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(audited!);
+    await sendComment(page, { name: `Audited ${scheme}`, email: `audit-${run}@example.com`, body: `Checked for accessibility ${scheme} ${run}` });
+    await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
+    await sendComment(page, { name: "", email: "x", body: "" });
+    await expect(commentForm(page).getByRole("alert")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const moderatorContext = await browser.newContext({ colorScheme: scheme });
+    const moderator = await moderatorContext.newPage();
+    await signInAsModerator(moderator);
+    await expect(moderator.getByRole("heading", { level: 1 })).toHaveText("Comment moderation");
+    await expectNoAxeViolations(moderator);
+    await moderator.locator("li", { hasText: `Checked for accessibility ${scheme} ${run}` }).getByRole("button", { name: /^Approve/ }).click();
+    await expect(moderator.getByRole("region", { name: "Published" })).toContainText(`Checked for accessibility ${scheme} ${run}`);
+    await moderatorContext.close();
+
+    await expectOnArticle(page, audited!, `Checked for accessibility ${scheme} ${run}`);
+    await expectNoAxeViolations(page);
+    await page.locator(".comment", { hasText: `Checked for accessibility ${scheme} ${run}` }).getByRole("link", { name: /^Reply/ }).click();
+    await expect(page.locator("#comment-form-title")).toHaveText(`Reply to Audited ${scheme}`);
+    await expectNoAxeViolations(page);
+    // A reply page for a comment that is not approved, or not there, is a real 404.
+    expect((await page.goto(`${audited}/reply/AAAAAAAAAAAA`))?.status()).toBe(404);
+  });
+}
