@@ -53,7 +53,8 @@ async function main([command, argument]: string[]): Promise<void> {
   switch (command) {
     case "hash-password": {
       const password = await readPassword();
-      if (password.length < 12) throw new UsageError("choose a password of at least 12 characters");
+      if (password.length === 0) throw new UsageError("type a password (or pipe one in)");
+      if (password.length < 12) console.error("comments: warning: a password this short is easy to guess; 12 characters or more is wiser");
       console.log(await hashPassword(password));
       return;
     }

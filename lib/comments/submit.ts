@@ -10,6 +10,8 @@ import { type CommentField, commentFormSchema } from "./schema";
 /** What the comment form shows after a send. The email is never sent back, even to its writer. */
 export type CommentFormState = {
   status: "idle" | "pending" | "error";
+  /** Why a comment was refused, for the JSON route's status code. */
+  reason?: RefusalReason;
   message?: string;
   fieldErrors?: Partial<Record<CommentField, string>>;
   /** What the reader typed, to refill the form after an error when JavaScript is off. */
@@ -20,7 +22,14 @@ const commentLimiter = processSingleton("comment-rate-limit", () =>
   createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT, windowMs: env.COMMENTS_RATE_WINDOW_SECONDS * 1000 }),
 );
 
-const refuse = (message: string, values?: CommentFormState["values"]): CommentFormState => ({ status: "error", message, values });
+export type RefusalReason = "invalid" | "no-article" | "automated" | "too-fast" | "rate-limited" | "no-parent" | "duplicate" | "unavailable";
+
+const refuse = (reason: RefusalReason, message: string, values?: CommentFormState["values"]): CommentFormState => ({
+  status: "error",
+  reason,
+  message,
+  values,
+});
 
 /**
  * Validates a reader's comment and stores it as pending. Every check runs on the server; the
@@ -37,23 +46,23 @@ export async function submitComment(form: FormData, client: string, now = Date.n
       if ((field === "name" || field === "email" || field === "body") && !fieldErrors[field]) fieldErrors[field] = issue.message;
     }
     const message = Object.keys(fieldErrors).length > 0 ? "Please correct the fields marked below." : parsed.error.issues[0]?.message;
-    return { status: "error", message: message ?? "This comment could not be sent.", fieldErrors, values };
+    return { status: "error", reason: "invalid", message: message ?? "This comment could not be sent.", fieldErrors, values };
   }
   const comment = parsed.data;
   const post = getLibrary().getPost(comment.postSlug);
-  if (!post || post.status !== "published") return refuse("Comments are open on published articles only.");
-  if (comment.website) return refuse("This comment looks automated and was not sent.");
+  if (!post || post.status !== "published") return refuse("no-article", "Comments are open on published articles only.");
+  if (comment.website) return refuse("automated", "This comment looks automated and was not sent.");
   if (now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000) {
-    return refuse("That was faster than anyone can type: please check your comment and send it again.", values);
+    return refuse("too-fast", "That was faster than anyone can type: please check your comment and send it again.", values);
   }
   if (!commentLimiter.take(client, now)) {
-    return refuse("You have sent several comments in a short time. Please wait a few minutes and try again.", values);
+    return refuse("rate-limited", "You have sent several comments in a short time. Please wait a few minutes and try again.", values);
   }
   const db = await commentsDb();
   if (comment.parentId && !(await findReplyTarget(db, comment.postSlug, comment.parentId))) {
-    return refuse("The comment you are replying to is not available.", { ...values, parentId: undefined });
+    return refuse("no-parent", "The comment you are replying to is not available.", { ...values, parentId: undefined });
   }
-  if (await isDuplicate(db, comment.postSlug, comment.body)) return refuse("You have already sent this comment.", values);
+  if (await isDuplicate(db, comment.postSlug, comment.body)) return refuse("duplicate", "You have already sent this comment.", values);
   await insertComment(db, {
     postSlug: comment.postSlug,
     parentId: comment.parentId,

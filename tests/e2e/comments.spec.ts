@@ -217,6 +217,28 @@ test.describe("refused", () => {
     expect(stored).toContain(`Sent from here ${run}`);
   });
 
+  test("POST /api/comments answers JSON with a status code for each outcome, and never the email", async ({ request, baseURL }) => {
+    const post = published[7]!.slug;
+    const comment = { postSlug: post, name: "Api Reader", email: `api-${run}@example.com`, body: `Sent as JSON ${run}`, renderedAt: "0" };
+    const send = (data: object, origin = new URL(baseURL!).origin) => request.post("/api/comments", { headers: { Origin: origin }, data });
+
+    const created = await send(comment);
+    expect(created.status()).toBe(201);
+    expect(await created.json()).toMatchObject({ status: "pending", message: expect.stringContaining("awaits moderation") });
+    expect((await send(comment)).status()).toBe(409);
+    const invalid = await send({ ...comment, email: "api@", body: "x" });
+    expect(invalid.status()).toBe(422);
+    const text = await invalid.text();
+    expect(JSON.parse(text).fieldErrors).toMatchObject({ email: expect.any(String), body: expect.any(String) });
+    expect(text).not.toContain("api@");
+    expect((await send({ ...comment, postSlug: "no-such-story", body: `Elsewhere ${run}` })).status()).toBe(404);
+    expect((await send({ ...comment, body: `Forged ${run}` }, "https://evil.example")).status()).toBe(403);
+    expect((await request.post("/api/comments", { headers: { "content-type": "application/json" }, data: "[1, 2" })).status()).toBe(400);
+    const stored = commentsCli(["list"]);
+    expect(stored).toContain(`Sent as JSON ${run}`);
+    expect(stored).not.toContain(`Forged ${run}`);
+  });
+
   test("the honeypot and a duplicate are refused with a message", async ({ page }) => {
     await page.goto(refused!);
     await page.locator('input[name="website"]').fill("http://spam.example", { force: true });
