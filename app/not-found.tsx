@@ -1,4 +1,3 @@
-
 export const metadata = { title: "Page not found" };
 
 export default function NotFound() {

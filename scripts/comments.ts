@@ -9,13 +9,15 @@
  *   npm run comments -- import <file>      (restores an export; existing ids are overwritten)
  *   npm run --silent comments -- hash-password   (reads a password, prints MODERATOR_PASSWORD_HASH)
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { hashPassword } from "../lib/admin/password";
 import { commentsDb } from "../lib/comments/db";
 import { commentsByStatus, deleteComment, exportComments, importComments, setCommentStatus } from "../lib/comments/queries";
-import { commentBackupSchema, commentIdSchema, commentStatusSchema } from "../lib/comments/schema";
+import { commentBackupSchema, commentIdSchema, commentStatusSchema, statusAfter } from "../lib/comments/schema";
 
 const usage = `usage: npm run comments -- list [pending|approved|spam]
        npm run comments -- approve|unpublish|spam|delete <id>
@@ -32,10 +34,24 @@ const oneLine = (text: string, max: number) => {
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) return readFileSync(0, "utf8").replace(/\r?\n$/, "");
-  const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  const password = await prompt.question("Moderator password: ");
+  process.stderr.write("Moderator password (not shown): ");
+  // The prompt is written above; what is typed is not echoed, so it stays out of scrollback.
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const prompt = createInterface({ input: process.stdin, output: muted, terminal: true });
+  const password = await prompt.question("");
   prompt.close();
+  process.stderr.write("\n");
   return password;
+}
+
+/** A backup file's JSON; a parse error is reported without quoting the file, which holds emails. */
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UsageError(`${file} is not valid JSON (is it a comments export?)`);
+    throw error;
+  }
 }
 
 const statusArgument = (value: string | undefined) => {
@@ -70,8 +86,7 @@ async function main([command, argument]: string[]): Promise<void> {
     case "approve":
     case "unpublish":
     case "spam": {
-      const status = command === "approve" ? "approved" : command === "spam" ? "spam" : "pending";
-      const changed = await setCommentStatus(await commentsDb(), idArgument(argument), status);
+      const changed = await setCommentStatus(await commentsDb(), idArgument(argument), statusAfter[command]);
       if (!changed) throw new UsageError(`no comment has the id ${argument}`);
       console.log(`${changed.id} is now ${changed.status} (on /news/${changed.postSlug}; the page shows it within a minute)`);
       return;
@@ -84,14 +99,20 @@ async function main([command, argument]: string[]): Promise<void> {
     }
     case "export": {
       const json = `${JSON.stringify(await exportComments(await commentsDb()), null, 2)}\n`;
-      if (argument) writeFileSync(argument, json, { mode: 0o600 });
-      else process.stdout.write(json);
-      if (argument) console.error(`wrote ${argument}`);
+      if (!argument) {
+        process.stdout.write(json);
+        return;
+      }
+      // The backup holds readers' emails: only its owner may read it.
+      mkdirSync(path.dirname(argument), { recursive: true });
+      writeFileSync(argument, json, { mode: 0o600 });
+      chmodSync(argument, 0o600);
+      console.error(`wrote ${argument}`);
       return;
     }
     case "import": {
       if (!argument) throw new UsageError("name the file to import");
-      const parsed = commentBackupSchema.safeParse(JSON.parse(readFileSync(argument, "utf8")));
+      const parsed = commentBackupSchema.safeParse(readJson(argument));
       if (!parsed.success) throw new UsageError(`${argument} is not a comments export:\n${z.prettifyError(parsed.error)}`);
       console.log(`imported ${await importComments(await commentsDb(), parsed.data)} comments from ${argument}`);
       return;

@@ -1,8 +1,9 @@
 import { CommentText } from "@/components/comments/CommentText";
 import { moderate } from "@/lib/admin/actions";
 import type { ModeratedComment } from "@/lib/comments/queries";
+import type { ModerationAction } from "@/lib/comments/schema";
 
-type Action = { action: "approve" | "unpublish" | "spam" | "delete"; label: string };
+type Action = { action: ModerationAction; label: string };
 
 const actionsFor: Record<ModeratedComment["status"], Action[]> = {
   pending: [

@@ -59,10 +59,9 @@ export function CommentForm({ postSlug, renderedAt, limits, initialReplyTo }: Pr
   }, []);
 
   useEffect(() => {
-    if (state.status === "pending") {
-      form.current?.reset();
-      setReplyTo(undefined);
-    }
+    // A comment that was sent, or whose reply target is gone, no longer answers anyone.
+    if (state.status === "pending" || state.reason === "no-parent") setReplyTo(undefined);
+    if (state.status === "pending") form.current?.reset();
     if (state.status !== "idle") status.current?.focus();
   }, [state]);
 
@@ -76,7 +75,7 @@ export function CommentForm({ postSlug, renderedAt, limits, initialReplyTo }: Pr
 
   const errors = state.fieldErrors ?? {};
   const values = state.status === "error" ? state.values : undefined;
-  const parentId = replyTo?.id ?? values?.parentId;
+
   const errorProps = (field: CommentField) =>
     errors[field] ? { "aria-invalid": true, "aria-describedby": `comment-${field}-error` } : {};
 
@@ -110,7 +109,7 @@ export function CommentForm({ postSlug, renderedAt, limits, initialReplyTo }: Pr
         </p>
       )}
       <input type="hidden" name="postSlug" value={postSlug} />
-      <input type="hidden" name="parentId" value={parentId ?? ""} />
+      <input type="hidden" name="parentId" value={replyTo?.id ?? ""} />
       <input type="hidden" name="renderedAt" value={renderedAt} />
       <Field field="body" label="Comment" error={errors.body}>
         <textarea id="comment-body" name="body" rows={6} required maxLength={limits.bodyMax} defaultValue={values?.body} {...errorProps("body")} />

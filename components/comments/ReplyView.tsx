@@ -15,7 +15,7 @@ export function ReplyView({ post, comment, renderedAt }: Props) {
         On <a href={`/news/${post.slug}#comment-${comment.id}`}>{post.title}</a>
       </p>
       <ol className="comment-list">
-        <Comment comment={{ ...comment, replies: [] }} />
+        <Comment comment={comment} />
       </ol>
       <CommentForm postSlug={post.slug} renderedAt={renderedAt} limits={commentLimits} initialReplyTo={{ id: comment.id, name: comment.authorName }} />
     </section>

@@ -1,4 +1,3 @@
-
 type Props = { page: number; totalPages: number; href: (page: number) => string };
 
 export function Pagination({ page, totalPages, href }: Props) {

@@ -14,7 +14,11 @@ export async function openDatabase(url: string): Promise<CommentsDb> {
   if (url.startsWith("file:")) return openSqlite(url.slice("file:".length));
   // Loaded only when used, so SQLite sites never load the PostgreSQL driver, and vice versa.
   const { default: pg } = await import("pg");
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (a restart, a proxy's idle timeout) is reported
+  // here; unheard, it would crash the process. The pool opens a new one when next needed.
+  pool.on("error", (error) => console.error(`[comments] PostgreSQL connection lost: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 async function openSqlite(file: string): Promise<CommentsDb> {
@@ -48,7 +52,12 @@ const connection = processSingleton("comments-db", () => ({ db: undefined as Pro
 /** The site's comment database, opened and migrated once per process. */
 export function commentsDb(): Promise<CommentsDb> {
   connection.db ??= openDatabase(env.DATABASE_URL).then(async (db) => {
-    await migrate(db);
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
     return db;
   });
   // A failed open is not cached, so the next request tries again.

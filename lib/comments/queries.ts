@@ -28,22 +28,24 @@ const toRecord = (row: CommentRow): CommentRecord => ({
   updatedAt: row.updated_at,
 });
 
+const toRow = (comment: CommentRecord): CommentRow => ({
+  id: comment.id,
+  post_slug: comment.postSlug,
+  parent_id: comment.parentId,
+  author_name: comment.authorName,
+  author_email: comment.authorEmail,
+  body: comment.body,
+  status: comment.status,
+  created_at: comment.createdAt,
+  updated_at: comment.updatedAt,
+});
+
 /** Stores a reader's comment as pending; it is committed when this resolves. */
 export async function insertComment(db: CommentsDb, comment: NewComment, now = new Date()): Promise<CommentRecord> {
   const time = now.toISOString();
-  const row: CommentRow = {
-    id: newId(),
-    post_slug: comment.postSlug,
-    parent_id: comment.parentId ?? null,
-    author_name: comment.authorName,
-    author_email: comment.authorEmail,
-    body: comment.body,
-    status: "pending",
-    created_at: time,
-    updated_at: time,
-  };
-  await db.insertInto("comments").values(row).execute();
-  return toRecord(row);
+  const record: CommentRecord = { ...comment, id: newId(), parentId: comment.parentId ?? null, status: "pending", createdAt: time, updatedAt: time };
+  await db.insertInto("comments").values(toRow(record)).execute();
+  return record;
 }
 
 /** Whether this exact text was already sent to this article (in any state). */
@@ -53,15 +55,16 @@ export async function isDuplicate(db: CommentsDb, postSlug: string, body: string
 }
 
 /** A comment that a reply may answer: approved, top-level, on the same article. */
-export async function findReplyTarget(db: CommentsDb, postSlug: string, id: string) {
-  return db
+export async function findReplyTarget(db: CommentsDb, postSlug: string, id: string): Promise<PublicComment | undefined> {
+  const comment = await db
     .selectFrom("comments")
-    .select(["id", "author_name as authorName"])
+    .select(["id", "author_name as authorName", "body", "created_at as createdAt"])
     .where("id", "=", id)
     .where("post_slug", "=", postSlug)
     .where("status", "=", "approved")
     .where("parent_id", "is", null)
     .executeTakeFirst();
+  return comment && { ...comment, replies: [] };
 }
 
 /** An article's approved comments, oldest first, each with its approved replies. */
@@ -127,17 +130,7 @@ export async function importComments(db: CommentsDb, backup: CommentBackup): Pro
   const ordered = [...backup.comments].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
   await db.transaction().execute(async (trx) => {
     for (const comment of ordered) {
-      const row: CommentRow = {
-        id: comment.id,
-        post_slug: comment.postSlug,
-        parent_id: comment.parentId,
-        author_name: comment.authorName,
-        author_email: comment.authorEmail,
-        body: comment.body,
-        status: comment.status,
-        created_at: comment.createdAt,
-        updated_at: comment.updatedAt,
-      };
+      const row = toRow(comment);
       const { id: _id, ...changes } = row;
       await trx.insertInto("comments").values(row).onConflict((oc) => oc.column("id").doUpdateSet(changes)).execute();
     }

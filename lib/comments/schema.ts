@@ -4,6 +4,11 @@ export const commentStatuses = ["pending", "approved", "spam"] as const;
 export const commentStatusSchema = z.enum(commentStatuses);
 export type CommentStatus = z.infer<typeof commentStatusSchema>;
 
+/** What each moderation action, on the site or in the CLI, makes of a comment; "delete" removes it. */
+export const statusAfter = { approve: "approved", unpublish: "pending", spam: "spam" } as const satisfies Record<string, CommentStatus>;
+export const moderationActionSchema = z.enum(["approve", "unpublish", "spam", "delete"]);
+export type ModerationAction = z.infer<typeof moderationActionSchema>;
+
 export const commentLimits = { nameMax: 80, bodyMin: 2, bodyMax: 5_000, emailMax: 254 } as const;
 
 /** Server-made ids: random, so they reveal nothing and cannot be guessed. */
@@ -12,7 +17,10 @@ export const commentIdSchema = z.string().regex(commentIdPattern, { error: "is n
 
 // Bidirectional overrides and isolates can make text read backwards (a "look-alike" trick), and
 // control characters have no place in a name or a comment; line breaks and tabs are kept.
-const invisibleTricks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// Zero-width spaces and word joiners hide nothing a reader needs (joiners that build emoji and
+// scripts, U+200C and U+200D, stay).
+const invisibleTricks =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 const cleanText = (value: string) =>
   value.normalize("NFC").replace(/\r\n?/g, "\n").replace(invisibleTricks, "").trim();
@@ -31,10 +39,13 @@ export const commentFormSchema = z.object({
     .optional()
     .transform((value) => value || undefined)
     .pipe(z.string().regex(commentIdPattern, { error: "The comment you are replying to is not available." }).optional()),
-  name: text("name").pipe(
+  // A name is one line of something visible.
+  name: text("name")
+    .transform((name) => name.replace(/\s+/g, " "))
+    .pipe(
     z
       .string()
-      .min(1, { error: "Please enter your name." })
+      .refine((name) => /[\p{L}\p{N}\p{S}\p{P}]/u.test(name), { error: "Please enter your name." })
       .max(commentLimits.nameMax, { error: `Your name can be at most ${commentLimits.nameMax} characters.` }),
   ),
   email: text("email").pipe(
@@ -61,7 +72,6 @@ export const commentFormSchema = z.object({
     .regex(/^\d{1,15}$/, { error: staleForm })
     .transform(Number),
 });
-export type CommentForm = z.infer<typeof commentFormSchema>;
 export type CommentField = "name" | "email" | "body";
 
 /** One comment as `npm run comments -- export` writes it and `import` reads it back. */

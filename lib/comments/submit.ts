@@ -15,12 +15,14 @@ export type CommentFormState = {
   message?: string;
   fieldErrors?: Partial<Record<CommentField, string>>;
   /** What the reader typed, to refill the form after an error when JavaScript is off. */
-  values?: { name?: string; body?: string; parentId?: string };
+  values?: { name?: string; body?: string };
 };
 
-const commentLimiter = processSingleton("comment-rate-limit", () =>
-  createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT, windowMs: env.COMMENTS_RATE_WINDOW_SECONDS * 1000 }),
-);
+const windowMs = env.COMMENTS_RATE_WINDOW_SECONDS * 1000;
+const commentLimiter = processSingleton("comment-rate-limit", () => createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT, windowMs }));
+// A client address can be forged where no proxy sets X-Forwarded-For, so the site as a whole also
+// takes at most twenty clients' worth of comments per window: a flood fills no queue.
+const siteLimiter = processSingleton("comment-site-rate-limit", () => createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT * 20, windowMs }));
 
 export type RefusalReason = "invalid" | "no-article" | "automated" | "too-fast" | "rate-limited" | "no-parent" | "duplicate" | "unavailable";
 
@@ -37,7 +39,7 @@ const refuse = (reason: RefusalReason, message: string, values?: CommentFormStat
  */
 export async function submitComment(form: FormData, client: string, now = Date.now()): Promise<CommentFormState> {
   const raw = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  const values = { name: raw.name, body: raw.body, parentId: raw.parentId };
+  const values = { name: raw.name, body: raw.body };
   const parsed = commentFormSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: CommentFormState["fieldErrors"] = {};
@@ -55,14 +57,14 @@ export async function submitComment(form: FormData, client: string, now = Date.n
   if (now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000) {
     return refuse("too-fast", "That was faster than anyone can type: please check your comment and send it again.", values);
   }
-  if (!commentLimiter.take(client, now)) {
+  if (!commentLimiter.take(client, now) || !siteLimiter.take("site", now)) {
     return refuse("rate-limited", "You have sent several comments in a short time. Please wait a few minutes and try again.", values);
   }
   const db = await commentsDb();
   if (comment.parentId && !(await findReplyTarget(db, comment.postSlug, comment.parentId))) {
-    return refuse("no-parent", "The comment you are replying to is not available.", { ...values, parentId: undefined });
+    return refuse("no-parent", "The comment you are replying to is not available.", values);
   }
-  if (await isDuplicate(db, comment.postSlug, comment.body)) return refuse("duplicate", "You have already sent this comment.", values);
+  if (await isDuplicate(db, comment.postSlug, comment.body)) return refuse("duplicate", "This exact comment has already been posted on this article.", values);
   await insertComment(db, {
     postSlug: comment.postSlug,
     parentId: comment.parentId,

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Selectable } from "kysely";
 import type { CommentStatus } from "./schema";
 
 /** The one description of the comment tables, shared by SQLite and PostgreSQL. */
@@ -22,4 +22,3 @@ export interface Database {
 }
 
 export type CommentRow = Selectable<CommentsTable>;
-export type NewCommentRow = Insertable<CommentsTable>;

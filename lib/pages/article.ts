@@ -2,7 +2,7 @@ import "server-only";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { commentsDb } from "../comments/db";
-import { approvedComments, countComments } from "../comments/queries";
+import { approvedComments, countComments, findReplyTarget } from "../comments/queries";
 import { commentIdSchema } from "../comments/schema";
 import { siteConfig } from "../config";
 import { getLibrary } from "../content/store";
@@ -49,8 +49,7 @@ export async function loadComments(slug: string) {
 export async function loadReply(slug: string, id: string) {
   const post = getLibrary().getPost(slug);
   if (!post || !commentIdSchema.safeParse(id).success) notFound();
-  const comments = await approvedComments(await commentsDb(), slug);
-  const comment = comments.find((candidate) => candidate.id === id);
+  const comment = await findReplyTarget(await commentsDb(), slug, id);
   if (!comment) notFound();
   return { post: { slug, title: post.title }, comment, renderedAt: Date.now() };
 }

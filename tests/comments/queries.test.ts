@@ -163,7 +163,13 @@ function commentQueries(dialect: "SQLite" | "PostgreSQL", newUrl: () => Promise<
   it("lets replies answer only an approved top-level comment on the same article", async () => {
     const db = await open();
     const approved = await addComment(db, { status: "approved", authorName: "Top" });
-    expect(await findReplyTarget(db, "etf-flows", approved.id)).toEqual({ id: approved.id, authorName: "Top" });
+    expect(await findReplyTarget(db, "etf-flows", approved.id)).toEqual({
+      id: approved.id,
+      authorName: "Top",
+      body: approved.body,
+      createdAt: approved.createdAt,
+      replies: [],
+    });
     const refused = {
       pending: (await addComment(db)).id,
       spam: (await addComment(db, { status: "spam" })).id,

@@ -86,7 +86,7 @@ describe("submitComment", () => {
     it("refuses a form sent sooner than COMMENTS_MIN_SECONDS, keeping what was typed", async () => {
       const tooFast = /^That was faster than anyone can type/;
       const { state, name, body } = await expectRefused(tooFast, { renderedAt: String(NOW) });
-      expect(state.values).toEqual({ name, body, parentId: undefined });
+      expect(state.values).toEqual({ name, body });
       await expectRefused(tooFast, { renderedAt: String(NOW - 2_999) });
       expect((await send({ renderedAt: String(NOW - 3_000) })).state.status).toBe("pending");
     });
@@ -106,7 +106,7 @@ describe("submitComment", () => {
     const client = newClient();
     for (let i = 0; i < 3; i++) expect((await send({}, client, NOW + i)).state.status).toBe("pending");
     const { state, name, body } = await expectRefused(/^You have sent several comments in a short time/, {}, client, NOW + 3);
-    expect(state.values).toEqual({ name, body, parentId: undefined });
+    expect(state.values).toEqual({ name, body });
     expect((await send({}, newClient(), NOW + 4)).state.status).toBe("pending");
     // The window slides: 600 seconds after the first comment its slot is free again, and only that one.
     await expectRefused(/^You have sent several comments/, {}, client, NOW + 599_999);
@@ -117,14 +117,14 @@ describe("submitComment", () => {
   it("refuses the same text twice on one article, however it was typed, but not on another", async () => {
     const body = "Same words, sent twice.";
     expect((await send({ body })).state.status).toBe("pending");
-    await expectRefused("You have already sent this comment.", { body: `  Same words,\u202E sent twice.\r\n` });
+    await expectRefused("This exact comment has already been posted on this article.", { body: `  Same words,\u202E sent twice.\r\n` });
     expect((await send({ body, postSlug: "sec-ruling" })).state.status).toBe("pending");
     expect(await stored(body)).toHaveLength(2);
   });
 
   it("refuses a text already there in any state, such as spam", async () => {
     const spam = await addComment(db, { status: "spam", body: "Buy my coin now!" });
-    await expectRefused("You have already sent this comment.", { body: spam.body });
+    await expectRefused("This exact comment has already been posted on this article.", { body: spam.body });
   });
 
   it("refuses comments on unknown, draft and scheduled articles", async () => {
@@ -154,7 +154,7 @@ describe("submitComment", () => {
     for (const [target, parentId] of Object.entries(targets)) {
       const { state, name, body } = await expectRefused("The comment you are replying to is not available.", { parentId });
       // The form is refilled as a top-level comment, so it can still be sent.
-      expect(state.values, target).toEqual({ name, body, parentId: undefined });
+      expect(state.values, target).toEqual({ name, body });
     }
   });
 
@@ -174,7 +174,7 @@ describe("submitComment", () => {
       email: "Please enter a valid email address, like name@example.com.",
       body: "Your comment must be at least 2 characters.",
     });
-    expect(state.values).toEqual({ name: " ", body: "x", parentId: undefined });
+    expect(state.values).toEqual({ name: " ", body: "x" });
   });
 
   it("reports fields left out of the form, and files sent in place of text, as missing", async () => {

@@ -45,6 +45,13 @@ describe("commentFormSchema", () => {
     it("is trimmed and stripped of direction tricks and control characters", () => {
       expect(cleaned("name", "  \u202EAda\u202C Lovelace\u0007 ")).toBe("Ada Lovelace");
     });
+
+    it("is one line, and something visible: zero-width characters alone are no name", () => {
+      expect(cleaned("name", "Ada\n\tLovelace")).toBe("Ada Lovelace");
+      expect(cleaned("name", "A\u200Bda\uFEFF")).toBe("Ada");
+      expect(cleaned("name", "👩\u200D💻 Ada")).toBe("👩\u200D💻 Ada");
+      expect(errors({ name: "\u200B\u2060\uFEFF" })).toEqual({ name: "Please enter your name." });
+    });
   });
 
   describe("email", () => {

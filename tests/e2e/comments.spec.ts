@@ -250,7 +250,7 @@ test.describe("refused", () => {
     await sendComment(page, { name: "Echo", email: `echo-${run}@example.com`, body: `Said twice ${run}` });
     await expect(commentForm(page).getByRole("status")).toContainText("awaits moderation");
     await sendComment(page, { name: "Echo", email: `echo-${run}@example.com`, body: `Said twice ${run}` });
-    await expect(commentForm(page).getByRole("alert")).toContainText("already sent");
+    await expect(commentForm(page).getByRole("alert")).toContainText("already been posted");
   });
 });
 

@@ -1,6 +1,8 @@
 import { submitFromRequest } from "@/lib/comments/submit-request";
 import type { RefusalReason } from "@/lib/comments/submit";
 
+const maxBodyBytes = 64 * 1024;
+
 const statusFor: Record<RefusalReason, number> = {
   invalid: 422,
   "no-article": 404,
@@ -17,6 +19,11 @@ const statusFor: Record<RefusalReason, number> = {
  * stored (pending moderation), otherwise a 4xx or 503 with the reason in words. Never echoes the email.
  */
 export async function POST(request: Request): Promise<Response> {
+  // A comment is at most a few kilobytes; nothing larger is read into memory.
+  const length = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (!(length <= maxBodyBytes)) {
+    return Response.json({ status: "error", reason: "invalid", message: "A comment is sent with a Content-Length of at most 64 KB." }, { status: 413 });
+  }
   let form: FormData;
   try {
     form = request.headers.get("content-type")?.includes("application/json") ? toFormData(await request.json()) : await request.formData();
