@@ -37,7 +37,7 @@ export function Comment({ comment, replyHref }: { comment: PublicComment; replyH
 /** Approved comments, oldest first with their replies, then the form. */
 export function CommentsSection({ postSlug, comments, count, renderedAt }: Props) {
   return (
-    <section id="comments" className="comments" aria-labelledby="comments-title">
+    <section id="comments" className="comments">
       <h2 id="comments-title">{count === 0 ? "No comments yet" : count === 1 ? "1 comment" : `${count.toLocaleString("en")} comments`}</h2>
       {comments.length > 0 && (
         <ol className="comment-list">

@@ -36,6 +36,8 @@ test.describe("with JavaScript off", () => {
     await expect(section).toContainText("Leave a Reply");
     await expect(section).toContainText("Your email address will not be published. Required fields are marked *");
     await expect(field(page, "Email")).toHaveAttribute("required", "");
+    // Each field is found by its label alone, as a reader's assistive technology finds it.
+    for (const label of ["Comment", "Name", "Email"]) await expect(page.getByLabel(label)).toHaveCount(1);
 
     await sendComment(page, { name: "No Script Reader", email: `noscript-${run}@example.com`, body: `Posted without JavaScript ${run}` });
     await expect(page).toHaveURL(new RegExp(`${jsOff}$`));
