@@ -14,7 +14,8 @@ export type ModeratedComment = Omit<CommentRecord, "updatedAt">;
 
 export type NewComment = { postSlug: string; parentId?: string; authorName: string; authorEmail: string; body: string };
 
-const newId = () => randomBytes(9).toString("base64url");
+// Hex, so an id never starts with "-" and reads easily in `npm run comments -- approve <id>`.
+const newId = () => randomBytes(6).toString("hex");
 
 const toRecord = (row: CommentRow): CommentRecord => ({
   id: row.id,
