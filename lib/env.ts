@@ -35,7 +35,7 @@ const envSchema = z.object({
   MODERATOR_PASSWORD_HASH: z.string().trim().min(1).optional(),
   COMMENTS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
   COMMENTS_RATE_WINDOW_SECONDS: seconds(600, 86_400),
-  /** A comment sent sooner than this after its form was rendered is refused as automated. */
+  /** A comment sent sooner than this after its form was rendered is held in the spam list. */
   COMMENTS_MIN_SECONDS: z.coerce.number().min(0).max(3_600).default(1),
 });
 

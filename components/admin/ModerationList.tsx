@@ -16,7 +16,7 @@ const actionsFor: Record<ModeratedComment["status"], Action[]> = {
     { action: "delete", label: "Delete" },
   ],
   spam: [
-    { action: "approve", label: "Not spam: approve" },
+    { action: "approve", label: "Approve" },
     { action: "delete", label: "Delete" },
   ],
 };

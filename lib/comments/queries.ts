@@ -41,10 +41,14 @@ const toRow = (comment: CommentRecord): CommentRow => ({
   updated_at: comment.updatedAt,
 });
 
-/** Stores a reader's comment as pending; it is committed when this resolves. */
-export async function insertComment(db: CommentsDb, comment: NewComment, now = new Date()): Promise<CommentRecord> {
+/** Stores a reader's comment, pending unless told otherwise; it is committed when this resolves. */
+export async function insertComment(
+  db: CommentsDb,
+  comment: NewComment,
+  { status = "pending", now = new Date() }: { status?: CommentStatus; now?: Date } = {},
+): Promise<CommentRecord> {
   const time = now.toISOString();
-  const record: CommentRecord = { ...comment, id: newId(), parentId: comment.parentId ?? null, status: "pending", createdAt: time, updatedAt: time };
+  const record: CommentRecord = { ...comment, id: newId(), parentId: comment.parentId ?? null, status, createdAt: time, updatedAt: time };
   await db.insertInto("comments").values(toRow(record)).execute();
   return record;
 }

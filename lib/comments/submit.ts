@@ -24,7 +24,7 @@ const commentLimiter = processSingleton("comment-rate-limit", () => createRateLi
 // takes at most twenty clients' worth of comments per window: a flood fills no queue.
 const siteLimiter = processSingleton("comment-site-rate-limit", () => createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT * 20, windowMs }));
 
-export type RefusalReason = "invalid" | "no-article" | "automated" | "too-fast" | "rate-limited" | "no-parent" | "duplicate" | "unavailable";
+export type RefusalReason = "invalid" | "no-article" | "automated" | "rate-limited" | "no-parent" | "duplicate" | "unavailable";
 
 const refuse = (reason: RefusalReason, message: string, values?: CommentFormState["values"]): CommentFormState => ({
   status: "error",
@@ -54,9 +54,6 @@ export async function submitComment(form: FormData, client: string, now = Date.n
   const post = getLibrary().getPost(comment.postSlug);
   if (!post || post.status !== "published") return refuse("no-article", "Comments are open on published articles only.");
   if (comment.website) return refuse("automated", "This comment looks automated and was not sent.");
-  if (now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000) {
-    return refuse("too-fast", "That was faster than anyone can type: please check your comment and send it again.", values);
-  }
   if (!commentLimiter.take(client, now) || !siteLimiter.take("site", now)) {
     return refuse("rate-limited", "You have sent several comments in a short time. Please wait a few minutes and try again.", values);
   }
@@ -65,13 +62,14 @@ export async function submitComment(form: FormData, client: string, now = Date.n
     return refuse("no-parent", "The comment you are replying to is not available.", values);
   }
   if (await isDuplicate(db, comment.postSlug, comment.body)) return refuse("duplicate", "This exact comment has already been posted on this article.", values);
-  await insertComment(db, {
-    postSlug: comment.postSlug,
-    parentId: comment.parentId,
-    authorName: comment.name,
-    authorEmail: comment.email,
-    body: comment.body,
-  });
+  // Sent faster than a person types: likely a bot, but a guess must not lose a reader's words, so
+  // the comment waits in the moderator's spam list instead of the queue, and is never refused.
+  const tooFast = now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000;
+  await insertComment(
+    db,
+    { postSlug: comment.postSlug, parentId: comment.parentId, authorName: comment.name, authorEmail: comment.email, body: comment.body },
+    { status: tooFast ? "spam" : "pending", now: new Date(now) },
+  );
   return { status: "pending", message: "Thank you! Your comment has been received and awaits moderation." };
 }
 

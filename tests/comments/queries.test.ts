@@ -50,7 +50,7 @@ function commentQueries(dialect: "SQLite" | "PostgreSQL", newUrl: () => Promise<
 
   it("stores a new comment as pending, with a new random 12-character id and the given time", async () => {
     const db = await open();
-    const comment = await insertComment(db, { postSlug: "etf-flows", authorName: "Ada", authorEmail: "ada@example.com", body: "Hello." }, t(1));
+    const comment = await insertComment(db, { postSlug: "etf-flows", authorName: "Ada", authorEmail: "ada@example.com", body: "Hello." }, { now: t(1) });
     expect(comment).toEqual({
       id: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/),
       postSlug: "etf-flows",

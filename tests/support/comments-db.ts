@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll } from "vitest";
 // queries.ts reads no environment, so importing it here is safe even where a test must set the
 // environment before lib/env.ts loads (submit.test.ts); do not import lib/comments/db.ts here.
-import { insertComment, type NewComment, setCommentStatus } from "@/lib/comments/queries";
+import { insertComment, type NewComment } from "@/lib/comments/queries";
 import type { CommentStatus } from "@/lib/comments/schema";
 import type { CommentsDb } from "@/lib/comments/db";
 
@@ -50,11 +50,9 @@ export async function addComment(
   { status = "pending", at = new Date(), ...fields }: Partial<NewComment> & { status?: CommentStatus; at?: Date | string } = {},
 ) {
   const time = new Date(at);
-  const comment = await insertComment(
+  return insertComment(
     db,
     { postSlug: "etf-flows", authorName: "Reader", authorEmail: "reader@example.com", body: `Comment number ${++written}.`, ...fields },
-    time,
+    { status, now: time },
   );
-  if (status !== "pending") await setCommentStatus(db, comment.id, status, time);
-  return { ...comment, status };
 }

@@ -8,7 +8,6 @@ const statusFor: Record<RefusalReason, number> = {
   "no-article": 404,
   "no-parent": 422,
   automated: 400,
-  "too-fast": 429,
   "rate-limited": 429,
   duplicate: 409,
   unavailable: 503,
