@@ -51,16 +51,18 @@ const connection = processSingleton("comments-db", () => ({ db: undefined as Pro
 
 /** The site's comment database, opened and migrated once per process. */
 export function commentsDb(): Promise<CommentsDb> {
-  connection.db ??= openDatabase(env.DATABASE_URL).then(async (db) => {
-    try {
-      await migrate(db);
-    } catch (error) {
-      await db.destroy();
-      throw error;
-    }
-    return db;
-  });
-  // A failed open is not cached, so the next request tries again.
-  connection.db.catch(() => (connection.db = undefined));
+  if (!connection.db) {
+    connection.db = openDatabase(env.DATABASE_URL).then(async (db) => {
+      try {
+        await migrate(db);
+      } catch (error) {
+        await db.destroy();
+        throw error;
+      }
+      return db;
+    });
+    // A failed open is not cached, so the next request tries again.
+    connection.db.catch(() => (connection.db = undefined));
+  }
   return connection.db;
 }

@@ -43,11 +43,11 @@ export const commentFormSchema = z.object({
   name: text("name")
     .transform((name) => name.replace(/\s+/g, " "))
     .pipe(
-    z
-      .string()
-      .refine((name) => /[\p{L}\p{N}\p{S}\p{P}]/u.test(name), { error: "Please enter your name." })
-      .max(commentLimits.nameMax, { error: `Your name can be at most ${commentLimits.nameMax} characters.` }),
-  ),
+      z
+        .string()
+        .refine((name) => /[\p{L}\p{N}\p{S}\p{P}]/u.test(name), { error: "Please enter your name." })
+        .max(commentLimits.nameMax, { error: `Your name can be at most ${commentLimits.nameMax} characters.` }),
+    ),
   email: text("email").pipe(
     z
       .string()

@@ -34,8 +34,8 @@ const refuse = (reason: RefusalReason, message: string, values?: CommentFormStat
 });
 
 /**
- * Validates a reader's comment and stores it as pending. Every check runs on the server; the
- * form supplies text only, and ids, status and times come from here.
+ * Validates a reader's comment and stores it for moderation (pending, or spam when sent too fast).
+ * Every check runs on the server; the form supplies text only, and ids, status and times come from here.
  */
 export async function submitComment(form: FormData, client: string, now = Date.now()): Promise<CommentFormState> {
   const raw = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));

@@ -19,7 +19,8 @@ const statusFor: Record<RefusalReason, number> = {
  */
 export async function POST(request: Request): Promise<Response> {
   // A comment is at most a few kilobytes; nothing larger is read into memory.
-  const length = Number(request.headers.get("content-length") ?? Number.NaN);
+  // No Content-Length (a chunked body) counts as too long: its size is unknown until read.
+  const length = Number(request.headers.get("content-length") ?? Infinity);
   if (!(length <= maxBodyBytes)) {
     return Response.json({ status: "error", reason: "invalid", message: "A comment is sent with a Content-Length of at most 64 KB." }, { status: 413 });
   }
