@@ -42,9 +42,23 @@ function collectBlocks(node: MdastRoot | MdastRoot["children"][number], blocks: 
   else if ("children" in node) for (const child of node.children) collectBlocks(child, blocks);
 }
 
-/** Notes whether a post has raw HTML, and keeps the text of its blocks, one a line. */
+// GFM's autolink literals ("https://…", "www.…", e-mail addresses in plain text) become links after
+// parsing, by GitHub's own second algorithm, which spares micromark a check at every character.
+const [linkBareAddresses] = gfmAutolinkLiteralFromMarkdown().transforms!;
+/** Text that could hold a bare web or e-mail address; addresses inside link destinations are not text. */
+const MAY_HOLD_ADDRESS = /https?:\/\/|www\.|@/i;
+
+/**
+ * Keeps the text of the post's blocks, one a line, links its bare addresses (only when that text
+ * could hold one: the search for them is a fifth of a post's parse) and notes whether it has raw HTML.
+ */
 function remarkInspect() {
   return (tree: MdastRoot, file: VFile) => {
+    const blocks: string[] = [];
+    collectBlocks(tree, blocks);
+    const plainText = blocks.join("\n");
+    file.data.plainText = plainText;
+    if (MAY_HOLD_ADDRESS.test(plainText)) linkBareAddresses!(tree);
     // Raw HTML needs a "<": most posts have none, and skip the walk that looks for it.
     if (String(file.value).includes("<")) {
       visit(tree, "html", () => {
@@ -52,9 +66,6 @@ function remarkInspect() {
         return EXIT;
       });
     }
-    const blocks: string[] = [];
-    collectBlocks(tree, blocks);
-    file.data.plainText = blocks.join("\n");
   };
 }
 
@@ -86,9 +97,6 @@ const gfmFeatures = {
   strikethrough: { mayUse: /~/, syntax: gfmStrikethrough, tree: gfmStrikethroughFromMarkdown },
   footnote: { mayUse: /\[\^/, syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown },
   taskList: { mayUse: /\[[ xX]\]/, syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
-  // Bare URLs and e-mail addresses become links after parsing, by GitHub's own second algorithm,
-  // which spares micromark a check at every character.
-  autolinkLiteral: { mayUse: /https?:\/\/|www\.|@/i, syntax: undefined, tree: gfmAutolinkLiteralFromMarkdown },
 };
 type GfmFeature = keyof typeof gfmFeatures;
 
@@ -96,7 +104,7 @@ function remarkGfmFeatures(this: Processor, features: GfmFeature[]) {
   const data = this.data();
   for (const feature of features) {
     const { syntax, tree } = gfmFeatures[feature];
-    if (syntax) (data.micromarkExtensions ??= []).push(syntax());
+    (data.micromarkExtensions ??= []).push(syntax());
     (data.fromMarkdownExtensions ??= []).push(tree());
   }
 }
@@ -122,7 +130,7 @@ function createProcessor(features: GfmFeature[]) {
     .use(rehypeStringify);
 }
 
-// One processor per combination of features in use (at most 32), made when first needed.
+// One processor per combination of features in use (at most 16), made when first needed.
 const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
 function processorFor(markdown: string) {
