@@ -1,15 +1,11 @@
 import matter from "gray-matter";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { YamlError, parseYaml } from "./yaml";
 
 export type ParsedFile =
   | { ok: true; data: Record<string, unknown>; body: string }
   | { ok: false; message: string };
 
-// YAML's core schema keeps dates as the text the editor wrote (js-yaml would silently
-// turn 2024-02-30 into 1 March), and duplicate keys are an error rather than a silent overwrite.
-const engines = {
-  yaml: (source: string) => parseYaml(source, { schema: "core", uniqueKeys: true }) as object,
-};
+const engines = { yaml: (source: string) => parseYaml(source) as object };
 
 /** Splits a Markdown file into its frontmatter and body; BOM and CRLF line endings are fine. */
 export function parseFrontmatter(raw: string): ParsedFile {
@@ -25,11 +21,10 @@ export function parseFrontmatter(raw: string): ParsedFile {
     }
     return { ok: true, data, body: content };
   } catch (error) {
-    if (error instanceof YAMLParseError) {
+    if (error instanceof YamlError) {
       // gray-matter hands YAML the text from the end of the opening "---", so its lines are the file's.
-      const line = error.linePos ? ` on line ${error.linePos[0].line}` : "";
-      const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-      return { ok: false, message: `the frontmatter is not valid YAML${line}: ${reason}` };
+      const line = error.line === undefined ? "" : ` on line ${error.line}`;
+      return { ok: false, message: `the frontmatter is not valid YAML${line}: ${error.reason}` };
     }
     throw error;
   }

@@ -1,7 +1,6 @@
 import "server-only";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
 import { toTimestamp } from "./dates";
 import { parseFrontmatter } from "./frontmatter";
 import { type ContentProblem, editorErrors, problemsFromZod } from "./problems";
@@ -15,6 +14,7 @@ import {
   postFrontmatterSchema,
 } from "./schema";
 import { tagSlug } from "./tags";
+import { YamlError, parseYaml } from "./yaml";
 import type { Author, Category, Content, Post, PostStatus } from "./types";
 
 export type LoadOptions = {
@@ -75,10 +75,10 @@ function readCategories(dir: string, report: Report, problems: ContentProblem[])
   }
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, "utf8"), { schema: "core", uniqueKeys: true });
+    data = parseYaml(readFileSync(file, "utf8"));
   } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    report(shown, `is not valid YAML: ${error.message.split("\n")[0]}`);
+    if (!(error instanceof YamlError)) throw error;
+    report(shown, `is not valid YAML: ${error.message}`);
     return [];
   }
   const parsed = categoriesFileSchema.safeParse(data, { error: editorErrors(Object.keys(categorySchema.shape)) });

@@ -129,7 +129,9 @@ describe("frontmatter rules", () => {
 
   it("rejects duplicate keys instead of keeping the last one", () => {
     const dir = makeContentDir({ "posts/the-post.md": postFile({}).replace("title: A title", "title: A\ntitle: B") });
-    expect(loadContent(dir).problems.map(formatProblem).join("\n")).toContain("Map keys must be unique");
+    expect(loadContent(dir).problems.map(formatProblem).join("\n")).toContain(
+      'the-post.md: the frontmatter is not valid YAML on line 3: "title" is given twice; keep one',
+    );
   });
 
   it("reports a missing categories file and an author without a name", () => {
