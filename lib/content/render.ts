@@ -20,6 +20,7 @@ import remarkRehype from "remark-rehype";
 import type { Processor } from "unified";
 import { EXIT, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { processSingleton } from "../process-singleton";
 
 export type RenderedMarkdown = {
   html: string;
@@ -141,13 +142,16 @@ function processorFor(markdown: string) {
   return processor;
 }
 
-const renderedPosts = new WeakMap<{ markdown: string }, RenderedMarkdown>();
+type Renderable = { markdown: string };
+
+// Shared by every bundle of the process (the loaded posts are too), so each post renders once.
+const renderedPosts = processSingleton("rendered-posts", () => new WeakMap<Renderable, RenderedMarkdown>());
 
 /**
  * A post's body rendered, once per process and only when first needed: listing which pages exist
  * (Next's "collecting page data") needs no HTML, and each page renders only the posts it shows.
  */
-export function renderPost(post: { markdown: string }): RenderedMarkdown {
+export function renderPost(post: Renderable): RenderedMarkdown {
   let rendered = renderedPosts.get(post);
   if (!rendered) renderedPosts.set(post, (rendered = renderMarkdown(post.markdown)));
   return rendered;
