@@ -4,7 +4,7 @@ import type { Library } from "../content/queries";
 import { renderPost } from "../content/render";
 import type { Post } from "../content/types";
 import { type Segment, highlight } from "./highlight";
-import { cleanQuery, indexTerm, tokenize } from "./normalize";
+import { cleanQuery, indexTerms } from "./normalize";
 
 type IndexedPost = { id: string; title: string; tags: string; description: string; body: string };
 
@@ -14,8 +14,9 @@ const BOOST = { title: 6, tags: 3, description: 2, body: 1 };
 function buildIndex(posts: Post[]) {
   const index = new MiniSearch<IndexedPost>({
     fields: ["title", "tags", "description", "body"],
-    tokenize,
-    processTerm: indexTerm,
+    // Words come out of indexTerms already normalised, so each is handled once rather than twice.
+    tokenize: indexTerms,
+    processTerm: (term) => term,
     searchOptions: {
       boost: BOOST,
       // "ethe" finds Ethereum; "etherum" and "binanse" find their words; whole words still score higher.
@@ -55,7 +56,7 @@ export function createSearch(library: Library, perPage: number) {
   /** One search for any of the words; the stories that matched every word go first. */
   function rank(query: string): SearchResult[] {
     const results = index.search(query);
-    const wanted = new Set(tokenize(query).map(indexTerm).filter(Boolean)).size;
+    const wanted = new Set(indexTerms(query)).size;
     // Newer stories win ties.
     const order = (a: SearchResult, b: SearchResult) =>
       Number(b.queryTerms.length >= wanted) - Number(a.queryTerms.length >= wanted) ||

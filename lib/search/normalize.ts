@@ -1,8 +1,8 @@
 /** Lowercase, without accents: "Türkiye" and "turkiye" are one term, in the index and in queries. */
-export function normalizeTerm(term: string): string {
-  // Most words are plain ASCII: lowercasing is all they need, and indexing thousands of posts runs this per word.
-  if (/^[\x00-\x7f]*$/.test(term)) return term.toLowerCase();
-  return term.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+export function normalizeTerm(text: string): string {
+  // Most text is plain ASCII: lowercasing is all it needs, and indexing thousands of posts runs this on every one.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
 }
 
 /** Words too common to tell stories apart; leaving them out keeps the index small and queries fast. */
@@ -10,15 +10,19 @@ const STOP_WORDS = new Set(
   "a an and are as at be by for from has have in is it its of on or that the this to was were will with".split(" "),
 );
 
-/** A word as the index stores it (and a query looks it up): normalised, or null for a stop word. */
-export function indexTerm(term: string): string | null {
-  const normalized = normalizeTerm(term);
-  return STOP_WORDS.has(normalized) ? null : normalized;
-}
+// Longer words skip the set lookup, which would hash each of them.
+const STOP_WORD_MAX_LENGTH = Math.max(...[...STOP_WORDS].map((word) => word.length));
 
 /** Words as search sees them: letters and digits, split at anything else. */
 export const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
-export const tokenize = (text: string): string[] => text.match(WORD_PATTERN) ?? [];
+
+/**
+ * The words of a text as the index stores them and a query looks them up: normalised, stop words left
+ * out. The whole text is normalised at once, not word by word: an index of thousands of posts is millions of words.
+ */
+export function indexTerms(text: string): string[] {
+  return (normalizeTerm(text).match(WORD_PATTERN) ?? []).filter((term) => term.length > STOP_WORD_MAX_LENGTH || !STOP_WORDS.has(term));
+}
 
 export const MAX_QUERY_LENGTH = 200;
 
