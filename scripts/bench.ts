@@ -29,6 +29,7 @@ const runs = (part: string) => only === undefined || only === part;
 const QUERIES = [
   "bitcoin", "ethereum etf", "etherum", "binanse", "exchange ransomware gang", "turkiye", "stablecoin regulation",
   "mining difficulty record", "liquidity", "sol", "validators network fees", "court ruling", "the", "xyzzy",
+  "bitcoin price market",
 ];
 
 if (mode === "--child") {
