@@ -11,10 +11,12 @@ export class YamlError extends Error {
   }
 }
 
-/** js-yaml's reasons are terse; the commonest mistake, a field given twice, is worth naming. */
+/** js-yaml's reasons are terse; the commonest mistakes are worth explaining in an editor's words. */
 function explain(reason: string, lineText: string | undefined): string {
   const key = lineText?.match(/^\s*(?:- )?["']?([^"':]+)["']?\s*:/)?.[1];
-  return reason === "duplicated mapping key" && key ? `"${key.trim()}" is given twice; keep one` : reason;
+  if (reason === "duplicated mapping key" && key) return `"${key.trim()}" is given twice; keep one`;
+  if (reason.includes("flow collection")) return `${reason} (a "[" or "{" is not closed: put a value that starts with one in quotes)`;
+  return reason;
 }
 
 /**

@@ -66,6 +66,7 @@ describe("loadContent: the broken fixture site reports every problem at once", (
     [`${dir}/unknown-author.md: author "jdoe" is not defined; known authors: alice`],
     [`${dir}/impossible-date.md: date "2024-02-30" is not a real date`],
     [`${dir}/bad-yaml.md: the frontmatter is not valid YAML on line 4`],
+    [`(a "[" or "{" is not closed: put a value that starts with one in quotes)`],
     [`${dir}/empty-file.md: the file is empty`],
     [`${dir}/no-frontmatter.md: has no frontmatter`],
     [`${dir}/Bad_Name.md: the file name "Bad_Name" is not a valid slug`],
