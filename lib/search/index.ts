@@ -1,40 +1,36 @@
 import "server-only";
-import MiniSearch, { type SearchResult } from "minisearch";
+import type { SearchResult } from "minisearch";
 import type { Library } from "../content/queries";
 import { renderPost } from "../content/render";
 import type { Post } from "../content/types";
+import { type IndexOptions, buildIndex } from "./build-index";
 import { type Segment, highlight } from "./highlight";
 import { cleanQuery, indexTerms } from "./normalize";
-
-type IndexedPost = { id: string; title: string; tags: string; description: string; body: string };
 
 /** A title match beats a tag match, which beats the standfirst, which beats the body. */
 const BOOST = { title: 6, tags: 3, description: 2, body: 1 };
 
-function buildIndex(posts: Post[]) {
-  const index = new MiniSearch<IndexedPost>({
-    fields: ["title", "tags", "description", "body"],
-    // Words come out of indexTerms already normalised, so each is handled once rather than twice.
-    tokenize: indexTerms,
-    processTerm: (term) => term,
-    searchOptions: {
-      boost: BOOST,
-      // "ethe" finds Ethereum; "etherum" and "binanse" find their words; whole words still score higher.
-      prefix: true,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false),
-    },
-  });
-  index.addAll(
-    posts.map((post) => ({
-      id: post.slug,
-      title: post.title,
-      tags: post.tags.map((tag) => tag.name).join(" "),
-      description: post.description,
-      body: renderPost(post).plainText,
-    })),
-  );
-  return index;
+/** What the index sees of a post. */
+export function searchDocument(post: Post) {
+  return {
+    id: post.slug,
+    title: post.title,
+    tags: post.tags.map((tag) => tag.name).join(" "),
+    description: post.description,
+    body: renderPost(post).plainText,
+  };
 }
+
+export const INDEX_OPTIONS: IndexOptions<"title" | "tags" | "description" | "body"> = {
+  fields: ["title", "tags", "description", "body"],
+  terms: indexTerms,
+  searchOptions: {
+    boost: BOOST,
+    // "ethe" finds Ethereum; "etherum" and "binanse" find their words; whole words still score higher.
+    prefix: true,
+    fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false),
+  },
+};
 
 export type SearchHit = {
   post: Post;
@@ -49,7 +45,7 @@ export type SearchPage = { query: string; total: number; page: number; totalPage
  * in it), indexed once per library. Stories with every word come first, then those with some.
  */
 export function createSearch(library: Library, perPage: number) {
-  const index = buildIndex(library.posts);
+  const index = buildIndex(library.posts.map(searchDocument), INDEX_OPTIONS);
 
   const publishedAt = new Map(library.posts.map((post) => [post.slug, post.publishedAt]));
 
