@@ -25,6 +25,8 @@ export function createLibrary(content: Content, { includeUnpublished = false } =
   const byCategory = groupBy(posts, (post) => [post.category]);
   const byAuthor = groupBy(posts, (post) => [post.author]);
   const byTag = groupBy(posts, (post) => post.tags.map((tag) => tag.slug));
+  // Posts come newest first: a post's place in the list orders ties.
+  const position = new Map(posts.map((post, index) => [post, index]));
   // A tag page is titled with the newest post's spelling of the tag.
   const tagsBySlug = new Map<string, Tag>();
   for (const post of posts) for (const tag of post.tags) if (!tagsBySlug.has(tag.slug)) tagsBySlug.set(tag.slug, tag);
@@ -45,21 +47,26 @@ export function createLibrary(content: Content, { includeUnpublished = false } =
     authorsWithPosts: (): Author[] => content.authors.filter((author) => byAuthor.has(author.slug)),
     tags: (): Tag[] => [...tagsBySlug.values()],
 
-    /** The editor's picks first, then posts sharing the most tags, then the same category; newer first on ties. */
+    /**
+     * The editor's picks first, then posts sharing the most tags (a shared category breaks the tie), then
+     * the rest of the category; newer first on ties. Only the post's own tag and category groups are
+     * read, so a build of every article does not compare every post with every other.
+     */
     relatedPosts(post: Post, count: number): Post[] {
       const picks = post.related.flatMap((slug) => postsBySlug.get(slug) ?? []);
-      const tagSlugs = new Set(post.tags.map((tag) => tag.slug));
-      const scored = posts
-        .filter((other) => other.slug !== post.slug && !post.related.includes(other.slug))
-        .map((other) => ({
-          other,
-          score:
-            2 * other.tags.filter((tag) => tagSlugs.has(tag.slug)).length + (other.category === post.category ? 1 : 0),
-        }))
-        .filter(({ score }) => score > 0)
-        .sort((a, b) => b.score - a.score || b.other.publishedAt - a.other.publishedAt)
-        .map(({ other }) => other);
-      return [...picks, ...scored].slice(0, count);
+      const offered = (other: Post) => other.slug !== post.slug && !post.related.includes(other.slug);
+      const sharedTags = new Map<Post, number>();
+      for (const slug of new Set(post.tags.map((tag) => tag.slug))) {
+        for (const other of byTag.get(slug) ?? []) if (offered(other)) sharedTags.set(other, (sharedTags.get(other) ?? 0) + 1);
+      }
+      const score = (other: Post) => 2 * sharedTags.get(other)! + (other.category === post.category ? 1 : 0);
+      const byTags = [...sharedTags.keys()].sort((a, b) => score(b) - score(a) || position.get(a)! - position.get(b)!);
+      const related = [...picks, ...byTags];
+      for (const other of byCategory.get(post.category) ?? []) {
+        if (related.length >= count) break;
+        if (offered(other) && !sharedTags.has(other)) related.push(other);
+      }
+      return related.slice(0, count);
     },
   };
 }

@@ -51,6 +51,47 @@ describe("createLibrary", () => {
   });
 });
 
+describe("relatedPosts across many posts", () => {
+  // Tags that share slugs, dates that tie, picks: the cases the ranking rule has to settle.
+  const tagNames = ["Bitcoin", "bitcoin", "ETF", "DeFi", "Mining", "Türkiye", "Turkiye"];
+  const slugOf = (name: string) => name.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  const random = (() => {
+    let seed = 7;
+    return () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  })();
+  const posts = Array.from({ length: 120 }, (_, index) => ({
+    ...site.posts[0]!,
+    slug: `post-${index}`,
+    category: ["markets", "regulation", "defi"][Math.floor(random() * 3)]!,
+    tags: tagNames.filter(() => random() < 0.3).map((name) => ({ name, slug: slugOf(name) })),
+    related: random() < 0.2 ? [`post-${Math.floor(random() * 120)}`].filter((slug) => slug !== `post-${index}`) : [],
+    publishedAt: Date.UTC(2024, 0, 1 + Math.floor(random() * 30)),
+  })).sort((a, b) => b.publishedAt - a.publishedAt || a.slug.localeCompare(b.slug));
+  const library = createLibrary({ ...content, posts });
+
+  /** The rule as written for editors, applied to every pair of posts. */
+  function expected(post: (typeof posts)[number], count: number) {
+    const picks = post.related.map((slug) => posts.find((other) => other.slug === slug)!);
+    const postTags = new Set(post.tags.map((tag) => tag.slug));
+    const scored = posts
+      .filter((other) => other.slug !== post.slug && !post.related.includes(other.slug))
+      .map((other) => ({
+        other,
+        score: 2 * other.tags.filter((tag) => postTags.has(tag.slug)).length + (other.category === post.category ? 1 : 0),
+      }))
+      .filter(({ score }) => score > 0)
+      .sort((a, b) => b.score - a.score || b.other.publishedAt - a.other.publishedAt)
+      .map(({ other }) => other);
+    return [...picks, ...scored].slice(0, count).map((other) => other.slug);
+  }
+
+  it("ranks as the rule says, for every post", () => {
+    for (const post of posts) {
+      for (const count of [3, 40]) expect(library.relatedPosts(post, count).map((other) => other.slug)).toEqual(expected(post, count));
+    }
+  });
+});
+
 describe("pagination", () => {
   const items = Array.from({ length: 25 }, (_, index) => index);
 
