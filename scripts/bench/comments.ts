@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { migrate, openDatabase } from "../../lib/comments/db";
 import { importComments } from "../../lib/comments/queries";
 import type { CommentRecord } from "../../lib/comments/schema";
-import { buildSite, startSite } from "../support/site";
+import { buildSite, keepingNextTypes, startSite } from "../support/site";
 import { random, sentence } from "./synthetic-content";
 
 const POSTS = 2_000;
@@ -80,19 +80,6 @@ async function seedComments(databaseUrl: string, slug: string, count: number) {
   }
 }
 
-/**
- * `next build` adds its distDir's types to tsconfig.json and points next-env.d.ts at them; both are
- * put back as they were, so the bench leaves the working tree as it found it.
- */
-function keepingFiles<T>(files: string[], run: () => T): T {
-  const saved = files.filter((file) => existsSync(file)).map((file) => [file, readFileSync(file)] as const);
-  try {
-    return run();
-  } finally {
-    for (const [file, text] of saved) if (!readFileSync(file).equals(text)) writeFileSync(file, text);
-  }
-}
-
 /** Builds the site against a database with `count` approved comments on `slug`, serves it and times GETs of the article. */
 async function benchArticle(slug: string, count: number, port: number) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-comments-page-"));
@@ -100,7 +87,7 @@ async function benchArticle(slug: string, count: number, port: number) {
   const env = { ...process.env, DATABASE_URL: `file:${dir}/bench.db`, NEXT_DIST_DIR: DIST, MARKET_PROVIDER: "snapshot", NEXT_TELEMETRY_DISABLED: "1" };
   try {
     if (count > 0) await seedComments(env.DATABASE_URL, slug, count);
-    keepingFiles(["tsconfig.json", "next-env.d.ts"], () => buildSite(env));
+    await keepingNextTypes(() => buildSite(env));
     // Wait on another route, so that the article's first request below is a cold one.
     const site = await startSite(port, env, "/robots.txt");
     try {

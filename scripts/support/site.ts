@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
@@ -6,6 +7,20 @@ const NEXT = "node_modules/next/dist/bin/next";
 export function buildSite(env: NodeJS.ProcessEnv) {
   const build = spawnSync(process.execPath, [NEXT, "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+}
+
+/**
+ * `next build` into another distDir adds its types to tsconfig.json and points next-env.d.ts at them; both
+ * are put back as they were, so a bench leaves the working tree as it found it.
+ */
+export async function keepingNextTypes<T>(run: () => T | Promise<T>): Promise<T> {
+  const files = ["tsconfig.json", "next-env.d.ts"];
+  const saved = files.filter((file) => existsSync(file)).map((file) => [file, readFileSync(file)] as const);
+  try {
+    return await run();
+  } finally {
+    for (const [file, text] of saved) if (!readFileSync(file).equals(text)) writeFileSync(file, text);
+  }
 }
 
 /** `next start` on loopback, resolved once `waitPath` answers 200. */
