@@ -1,5 +1,5 @@
 import matter from "gray-matter";
-import { YamlError, parseYaml } from "./yaml";
+import { YamlError, notValidYaml, parseYaml } from "./yaml";
 
 export type ParsedFile =
   | { ok: true; data: Record<string, unknown>; body: string }
@@ -23,8 +23,7 @@ export function parseFrontmatter(raw: string): ParsedFile {
   } catch (error) {
     if (error instanceof YamlError) {
       // gray-matter hands YAML the text from the end of the opening "---", so its lines are the file's.
-      const line = error.line === undefined ? "" : ` on line ${error.line}`;
-      return { ok: false, message: `the frontmatter is not valid YAML${line}: ${error.reason}` };
+      return { ok: false, message: `the frontmatter is ${notValidYaml(error)}` };
     }
     throw error;
   }

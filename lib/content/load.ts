@@ -14,7 +14,7 @@ import {
   postFrontmatterSchema,
 } from "./schema";
 import { tagSlug } from "./tags";
-import { YamlError, parseYaml } from "./yaml";
+import { YamlError, notValidYaml, parseYaml } from "./yaml";
 import type { Author, Category, Content, Post, PostStatus } from "./types";
 
 export type LoadOptions = {
@@ -78,7 +78,7 @@ function readCategories(dir: string, report: Report, problems: ContentProblem[])
     data = parseYaml(readFileSync(file, "utf8"));
   } catch (error) {
     if (!(error instanceof YamlError)) throw error;
-    report(shown, `is not valid YAML: ${error.message}`);
+    report(shown, `is ${notValidYaml(error)}`);
     return [];
   }
   const parsed = categoriesFileSchema.safeParse(data, { error: editorErrors(Object.keys(categorySchema.shape)) });

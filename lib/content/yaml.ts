@@ -11,6 +11,11 @@ export class YamlError extends Error {
   }
 }
 
+/** "not valid YAML on line 4: <why>", the same words for a post's frontmatter and for categories.yml. */
+export function notValidYaml(error: YamlError): string {
+  return `not valid YAML${error.line === undefined ? "" : ` on line ${error.line}`}: ${error.reason}`;
+}
+
 /** js-yaml's reasons are terse; the commonest mistakes are worth explaining in an editor's words. */
 function explain(reason: string, lineText: string | undefined): string {
   const key = lineText?.match(/^\s*(?:- )?["']?([^"':]+)["']?\s*:/)?.[1];

@@ -135,6 +135,16 @@ describe("frontmatter rules", () => {
     );
   });
 
+  it("explains bad YAML in categories.yml in the same words as in a post", () => {
+    const dir = makeContentDir({
+      "categories.yml": "- slug: markets\n  name: Markets\n  name: Market news\n",
+      "posts/the-post.md": postFile({}),
+    });
+    expect(loadContent(dir).problems.map(formatProblem).join("\n")).toContain(
+      'categories.yml: is not valid YAML on line 3: "name" is given twice; keep one',
+    );
+  });
+
   it("reports a missing categories file and an author without a name", () => {
     const dir = makeContentDir({
       "categories.yml": "[]\n",
