@@ -29,7 +29,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="site-main">
           {children}
         </main>
-        <SiteFooter siteName={siteConfig.name} about={siteConfig.about} social={siteConfig.social} />
+        <SiteFooter
+          siteName={siteConfig.name}
+          about={siteConfig.about}
+          social={siteConfig.social}
+          marketDataSources={siteConfig.marketDataSources}
+        />
       </body>
     </html>
   );

@@ -23,6 +23,11 @@ export const siteConfig = {
     { label: "YouTube", href: "https://www.youtube.com/@hashlinenews" },
     { label: "X", href: "https://x.com/hashlinenews" },
   ],
+  /** Where the ticker's figures come from, credited in the footer of every page. */
+  marketDataSources: [
+    { label: "CoinGecko", href: "https://www.coingecko.com/" },
+    { label: "alternative.me's Fear & Greed Index", href: "https://alternative.me/crypto/fear-and-greed-index/" },
+  ],
   postsPerPage: 9,
   /** The latest stories in /feed.xml, /feed.json and each category feed. */
   feedSize: 50,

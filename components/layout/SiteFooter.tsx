@@ -1,10 +1,13 @@
+type Link = { label: string; href: string };
+
 type Props = {
   siteName: string;
   about: string;
-  social: readonly { label: string; href: string }[];
+  social: readonly Link[];
+  marketDataSources: readonly Link[];
 };
 
-export function SiteFooter({ siteName, about, social }: Props) {
+export function SiteFooter({ siteName, about, social, marketDataSources }: Props) {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
@@ -24,7 +27,16 @@ export function SiteFooter({ siteName, about, social }: Props) {
           </ul>
         </nav>
         <p className="site-footer__copy">
-          © {siteName}. Nothing here is investment advice.
+          © {siteName}. Nothing here is investment advice. Market data:{" "}
+          {marketDataSources.map((source, index) => (
+            <span key={source.href}>
+              {index > 0 && " and "}
+              <a href={source.href} rel="noopener noreferrer">
+                {source.label}
+              </a>
+            </span>
+          ))}
+          .
         </p>
       </div>
     </footer>

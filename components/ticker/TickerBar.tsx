@@ -81,7 +81,6 @@ export function TickerBar({ initialData, refreshMs }: Props) {
             "Live"
           )}
         </span>
-        <span className="ticker__credit"> · CoinGecko, alternative.me</span>
       </p>
     </section>
   );

@@ -50,6 +50,20 @@ test("readers without JavaScript see the numbers", async ({ browser }) => {
   await context.close();
 });
 
+test("on a 1280-pixel screen the four headline figures are in view, and the footer credits the data's sources", async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto("/");
+  const scroller = await page.getByRole("list", { name: "Prices and indices" }).boundingBox();
+  for (const label of ["BTC", "BTC dominance", "Market cap", "Fear & Greed"]) {
+    const item = await page.locator(".ticker__item").filter({ has: page.getByText(label, { exact: true }) }).boundingBox();
+    expect(item!.x + item!.width, label).toBeLessThanOrEqual(scroller!.x + scroller!.width);
+  }
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("link", { name: "CoinGecko" })).toHaveAttribute("href", "https://www.coingecko.com/");
+  await expect(footer.getByRole("link", { name: /Fear & Greed/ })).toHaveAttribute("href", /alternative\.me/);
+  await page.close();
+});
+
 test("the bar updates when the upstream's values change, without layout shift or console errors", async ({ page, request }) => {
   const errors: string[] = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
