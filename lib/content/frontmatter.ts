@@ -14,6 +14,12 @@ export function parseFrontmatter(raw: string): ParsedFile {
   if (!matter.test(source)) {
     return { ok: false, message: 'has no frontmatter: the file must start with a "---" line, the fields, and another "---" line' };
   }
+  // gray-matter picks its parser from the opening line, and "---js" is evaluated as JavaScript: a post must
+  // never run code, so any fence but a bare "---" is refused before gray-matter reads it.
+  const { name: language } = matter.language(source);
+  if (language !== "") {
+    return { ok: false, message: `the opening "---" line must have nothing after it (found "---${language}"): frontmatter is YAML` };
+  }
   try {
     const { data, content } = matter(source, { engines });
     if (data === null || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) {

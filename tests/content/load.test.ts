@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { formatProblem } from "@/lib/content/problems";
@@ -133,6 +136,18 @@ describe("frontmatter rules", () => {
     expect(loadContent(dir).problems.map(formatProblem).join("\n")).toContain(
       'the-post.md: the frontmatter is not valid YAML on line 3: "title" is given twice; keep one',
     );
+  });
+
+  it("never runs a post's frontmatter as code: only YAML is read", () => {
+    const marker = path.join(os.tmpdir(), `frontmatter-ran-${process.pid}`);
+    const code = `{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "ran"), "Hi") }`;
+    for (const fence of ["---js", "---javascript", "--- js", "---json"]) {
+      const dir = makeContentDir({ "posts/the-post.md": `${fence}\n${code}\n---\nBody\n` });
+      expect(loadContent(dir).problems.map(formatProblem).join("\n")).toContain(
+        `the opening "---" line must have nothing after it (found "---${fence.slice(3).trim()}"): frontmatter is YAML`,
+      );
+    }
+    expect(existsSync(marker)).toBe(false);
   });
 
   it("explains bad YAML in categories.yml in the same words as in a post", () => {
