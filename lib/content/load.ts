@@ -94,10 +94,24 @@ function readCategories(dir: string, report: Report, problems: ContentProblem[])
   return parsed.data;
 }
 
+/** A file's slug from its name, unless it is not a valid slug or another file has it already (both reported). */
+function claimSlug(file: string, claimed: Map<string, string>, report: Report): string | undefined {
+  const slug = slugFromFile(file, report);
+  if (!slug) return undefined;
+  const other = claimed.get(slug);
+  if (other) {
+    report(displayPath(file), `the slug "${slug}" is already used by ${displayPath(other)}; rename one of them`);
+    return undefined;
+  }
+  claimed.set(slug, file);
+  return slug;
+}
+
 function readAuthors(dir: string, report: Report, problems: ContentProblem[]): Author[] {
   const authors: Author[] = [];
+  const fileBySlug = new Map<string, string>();
   for (const file of listMarkdownFiles(path.join(dir, "authors"))) {
-    const slug = slugFromFile(file, report);
+    const slug = claimSlug(file, fileBySlug, report);
     const parsedFile = parseFrontmatter(readFileSync(file, "utf8"));
     if (!parsedFile.ok) {
       report(displayPath(file), parsedFile.message);
@@ -131,17 +145,7 @@ function readPosts(dir: string, context: PostContext): Post[] {
 
   // Every slug is known from the file names before any file is read, so `related` can be checked in one pass.
   const fileBySlug = new Map<string, string>();
-  const slugs = files.map((file) => {
-    const slug = slugFromFile(file, report);
-    if (!slug) return undefined;
-    const other = fileBySlug.get(slug);
-    if (other) {
-      report(displayPath(file), `the slug "${slug}" is already used by ${displayPath(other)}; rename one of them`);
-      return undefined;
-    }
-    fileBySlug.set(slug, file);
-    return slug;
-  });
+  const slugs = files.map((file) => claimSlug(file, fileBySlug, report));
 
   const posts = files.flatMap((file, index) => readPost(file, slugs[index], { ...context, postSlugs: fileBySlug }) ?? []);
   return posts.sort((a, b) => b.publishedAt - a.publishedAt || a.slug.localeCompare(b.slug));
@@ -162,6 +166,8 @@ function readPost(
   const parsed = postFrontmatterSchema.safeParse(parsedFile.data, { error: postErrors });
   if (!parsed.success) {
     problems.push(...problemsFromZod(shown, parsed.error));
+    // The references are checked too, where those fields are valid themselves: every problem at once.
+    checkReferences(shown, slug, validReferences(parsedFile.data), context);
     return undefined;
   }
   const before = problems.length;
@@ -176,22 +182,36 @@ function readPost(
   return { ...frontmatter, slug, file: shown, tags, status, publishedAt, markdown: parsedFile.body };
 }
 
+/** The fields that name other content; one left out (missing or invalid) is not checked. */
+type References = Partial<Pick<PostFrontmatter, "author" | "category" | "image" | "related">>;
+
+/** The reference fields of frontmatter that failed validation, those that are valid on their own. */
+function validReferences(data: Record<string, unknown>): References {
+  const { author, category, image, related } = postFrontmatterSchema.shape;
+  return {
+    author: author.safeParse(data.author).data,
+    category: category.safeParse(data.category).data,
+    image: image.safeParse(data.image).data,
+    related: related.safeParse(data.related).data,
+  };
+}
+
 function checkReferences(
   file: string,
   slug: string | undefined,
-  post: PostFrontmatter,
+  post: References,
   context: PostContext & { postSlugs: Map<string, string> },
 ) {
   const { authors, categories, report, postSlugs } = context;
-  for (const related of post.related) {
+  for (const related of post.related ?? []) {
     if (related === slug) report(file, `related lists the post itself ("${related}")`);
     else if (!postSlugs.has(related)) report(file, `related post "${related}" does not exist (no file posts/${related}.md)`);
   }
-  if (!authors.some((author) => author.slug === post.author)) {
+  if (post.author !== undefined && !authors.some((author) => author.slug === post.author)) {
     const known = authors.map((author) => author.slug).join(", ") || "none";
     report(file, `author "${post.author}" is not defined; known authors: ${known}`);
   }
-  if (!categories.some((category) => category.slug === post.category)) {
+  if (post.category !== undefined && !categories.some((category) => category.slug === post.category)) {
     const known = categories.map((category) => category.slug).join(", ") || "none";
     report(file, `category "${post.category}" is not defined; known categories: ${known}`);
   }

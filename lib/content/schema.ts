@@ -69,7 +69,8 @@ export const postFrontmatterSchema = z
     }
   });
 
-export const authorFrontmatterSchema = z.strictObject({
+// Not strict, unlike a post's: an author file needs at least a name, and may carry more (a handle, an avatar).
+export const authorFrontmatterSchema = z.object({
   name: text(100),
   role: text(100).optional(),
 });

@@ -150,6 +150,23 @@ describe("frontmatter rules", () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it("reports a file's unknown field and its unknown author together", () => {
+    const lines = problemsFor({ titel: "A typo", author: "jdoe", related: "[no-such-post]" }).join("\n");
+    expect(lines).toContain('"titel"');
+    expect(lines).toContain('author "jdoe" is not defined; known authors: alice');
+    expect(lines).toContain('related post "no-such-post" does not exist');
+  });
+
+  it("refuses two authors with one slug, and lets an author file carry more than a name", () => {
+    const dir = makeContentDir({
+      "authors/alice.md": "---\nname: Alice\ntwitter: \"@alice\"\n---\nBio.\n",
+      "authors/more/alice.md": "---\nname: Another Alice\n---\n",
+      "posts/the-post.md": postFile({}),
+    });
+    const lines = loadContent(dir, { now: NOW }).problems.map(formatProblem);
+    expect(lines).toEqual([expect.stringMatching(/authors\/more\/alice\.md: the slug "alice" is already used by .*authors\/alice\.md; rename one of them$/)]);
+  });
+
   it("explains bad YAML in categories.yml in the same words as in a post", () => {
     const dir = makeContentDir({
       "categories.yml": "- slug: markets\n  name: Markets\n  name: Market news\n",
