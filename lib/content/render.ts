@@ -1,4 +1,4 @@
-import type { Root as HastRoot } from "hast";
+import type { Element, Root as HastRoot } from "hast";
 import { raw } from "hast-util-raw";
 import type { Root as MdastRoot } from "mdast";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
@@ -77,14 +77,23 @@ function rehypeRawWhenPresent() {
 
 /**
  * Body images load lazily (the cover is the page's lead image, these are not), and a body "# Heading"
- * becomes an h2: the headline is the page's only h1.
+ * becomes an h2: the headline is the page's only h1. The sanitiser prefixes ids ("user-content-") so a
+ * post cannot take the page's own; links within the post (footnotes, "#section") follow their target.
  */
 function rehypeArticleBody() {
   return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    const inPageLinks: Element[] = [];
     visit(tree, "element", (node) => {
       if (node.tagName === "img") node.properties.loading = "lazy";
       if (node.tagName === "h1") node.tagName = "h2";
+      if (typeof node.properties.id === "string") ids.add(node.properties.id);
+      if (node.tagName === "a" && typeof node.properties.href === "string" && node.properties.href.startsWith("#")) inPageLinks.push(node);
     });
+    for (const link of inPageLinks) {
+      const target = (link.properties.href as string).slice(1);
+      if (!ids.has(target) && ids.has(`${CLOBBER_PREFIX}${target}`)) link.properties.href = `#${CLOBBER_PREFIX}${target}`;
+    }
   };
 }
 
@@ -112,8 +121,12 @@ function remarkGfmFeatures(this: Processor, features: GfmFeature[]) {
 
 // GitHub's schema (no scripts, styles, event handlers, iframes, forms or javascript: URLs; inputs
 // only as disabled task-list checkboxes), plus a few harmless inline elements editors use.
+const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
+
 const sanitizeSchema = {
   ...defaultSchema,
+  // Dropped with their contents, not just their tags: a <style> block must not show its CSS as text.
+  strip: ["script", "style", "template", "noscript", "iframe", "textarea", "title", "xmp", "noembed", "noframes"],
   tagNames: [...(defaultSchema.tagNames ?? []), "abbr", "mark", "figure", "figcaption"],
   attributes: { ...defaultSchema.attributes, abbr: ["title"] },
 };
@@ -122,7 +135,8 @@ function createProcessor(features: GfmFeature[]) {
   return remark()
     .use(remarkGfmFeatures, features)
     .use(remarkInspect)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // Ids are prefixed once, by the sanitiser, for Markdown's footnotes and raw HTML alike.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawWhenPresent)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)

@@ -117,8 +117,24 @@ describe("renderMarkdown: sanitising hostile HTML", () => {
     expect(out).toContain("After");
   });
 
-  it("keeps the text of a removed script out of the page", () => {
+  it("keeps the text of a removed script, style or template out of the page", () => {
     expect(html("<script>alert(1)</script>")).not.toContain("alert(1)");
+    expect(html("<style>body{display:none}</style>\n\nText")).not.toContain("display:none");
+    expect(html("<template><p>hidden</p></template>\n\nText")).not.toContain("hidden");
+  });
+});
+
+describe("renderMarkdown: links within a post", () => {
+  it("links each footnote to its note and back, with the sanitiser's prefix on both ends", () => {
+    const out = html("A claim.[^1]\n\n[^1]: The source.\n");
+    const ids = new Set(elements(out).flatMap((element) => element.attrs.filter((attr) => attr.name === "id").map((attr) => attr.value)));
+    const targets = elements(out).flatMap((element) => element.attrs.filter((attr) => attr.name === "href").map((attr) => attr.value.slice(1)));
+    expect(targets).toEqual(["user-content-fn-1", "user-content-fnref-1"]);
+    for (const target of targets) expect(ids).toContain(target);
+  });
+
+  it("keeps a link to a heading of the post working", () => {
+    expect(html("See [why](#why-it-matters).\n\n## Why it matters\n")).toMatch(/href="#why-it-matters"[\s\S]*id="why-it-matters"/);
   });
 });
 
