@@ -1,12 +1,20 @@
-type Props = { page: number; totalPages: number; href: (page: number) => string };
+type Props = {
+  page: number;
+  totalPages: number;
+  href: (page: number) => string;
+  /** Listings run newest first; search results run by relevance, so theirs are plain previous and next. */
+  labels?: { previous: string; next: string };
+};
 
-export function Pagination({ page, totalPages, href }: Props) {
+const byDate = { previous: "Newer stories", next: "Older stories" };
+
+export function Pagination({ page, totalPages, href, labels = byDate }: Props) {
   if (totalPages <= 1) return null;
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 && (
         <a rel="prev" href={href(page - 1)}>
-          ← Newer stories
+          ← {labels.previous}
         </a>
       )}
       <span className="pagination__status">
@@ -14,7 +22,7 @@ export function Pagination({ page, totalPages, href }: Props) {
       </span>
       {page < totalPages && (
         <a rel="next" href={href(page + 1)}>
-          Older stories →
+          {labels.next} →
         </a>
       )}
     </nav>

@@ -38,7 +38,8 @@ export function SearchResults({ view }: { view: SearchView }) {
     <div className="search-page">
       <h1>{query ? <>Results for “{query}”</> : "Search"}</h1>
       <form role="search" aria-label="Search again" action="/search" method="get" className="search-page__form">
-        <label htmlFor="search-page-query">Search stories</label>
+        {/* Named apart from the header's "Search stories" box, so each is found by its own name. */}
+        <label htmlFor="search-page-query">Search again</label>
         <input id="search-page-query" name="q" type="search" defaultValue={query} maxLength={200} />
         <button type="submit">Search</button>
       </form>
@@ -69,7 +70,12 @@ export function SearchResults({ view }: { view: SearchView }) {
               </li>
             ))}
           </ol>
-          <Pagination page={page} totalPages={totalPages} href={(n) => searchHref(query, n)} />
+          <Pagination
+            page={page}
+            totalPages={totalPages}
+            href={(n) => searchHref(query, n)}
+            labels={{ previous: "Previous results", next: "More results" }}
+          />
         </>
       )}
       {total === 0 && <Suggestions view={view} />}

@@ -44,7 +44,10 @@ export function attachSuggestions({ input, list, status }: Elements) {
     else input.removeAttribute("aria-activedescendant");
   }
 
+  /** Closes the list, and cancels the suggestions still on their way: Escape or leaving the box must not see them reopen it. */
   function close() {
+    clearTimeout(timer);
+    inflight?.abort();
     results = [];
     active = -1;
     render();
@@ -69,9 +72,9 @@ export function attachSuggestions({ input, list, status }: Elements) {
   }
 
   function schedule() {
-    clearTimeout(timer);
     const query = input.value.trim();
     if (query.length < MIN_QUERY) return close();
+    clearTimeout(timer);
     timer = setTimeout(() => void load(query), DEBOUNCE_MS);
   }
 

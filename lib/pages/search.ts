@@ -24,7 +24,8 @@ const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 // URL params are untrusted: anything odd becomes an empty query or page 1, never an error page.
 const searchParamsSchema = z.object({
   q: z.preprocess(firstValue, z.string().catch("")).transform(cleanQuery).default(""),
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+  // A page past the last shows the last, as search() clamps it.
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).catch(1)).default(1),
 });
 
 export type SearchCard = SearchHit & Omit<ListingCard, "post">;

@@ -7,6 +7,9 @@ import { type IndexOptions, buildIndex } from "./build-index";
 import { type Segment, highlight } from "./highlight";
 import { cleanQuery, indexTerms } from "./normalize";
 
+/** Words of a query past these are left out: a 200-character query of short words stays as cheap as a sentence. */
+const MAX_QUERY_TERMS = 8;
+
 /** A title match beats a tag match, which beats the standfirst, which beats the body. */
 const BOOST = { title: 6, tags: 3, description: 2, body: 1 };
 
@@ -26,9 +29,11 @@ export const INDEX_OPTIONS: IndexOptions<"title" | "tags" | "description" | "bod
   terms: indexTerms,
   searchOptions: {
     boost: BOOST,
-    // "ethe" finds Ethereum; "etherum" and "binanse" find their words; whole words still score higher.
-    prefix: true,
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false),
+    // "ethe" finds Ethereum; whole words still score higher. Shorter terms would expand to most of the
+    // vocabulary: a query of single letters must cost no more than one of words.
+    prefix: (term) => term.length >= 3,
+    // "etherum" and "binanse" find their words; a long word may have two letters wrong or swapped ("bitcion").
+    fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : false),
   },
 };
 
@@ -49,10 +54,11 @@ export function createSearch(library: Library, perPage: number) {
 
   const publishedAt = new Map(library.posts.map((post) => [post.slug, post.publishedAt]));
 
-  /** One search for any of the words; the stories that matched every word go first. */
+  /** One search for any of the words (the first few); the stories that matched every word go first. */
   function rank(query: string): SearchResult[] {
-    const results = index.search(query);
-    const wanted = new Set(indexTerms(query)).size;
+    const terms = [...new Set(indexTerms(query))].slice(0, MAX_QUERY_TERMS);
+    const results = index.search(terms.join(" "));
+    const wanted = terms.length;
     // Newer stories win ties.
     const order = (a: SearchResult, b: SearchResult) =>
       Number(b.queryTerms.length >= wanted) - Number(a.queryTerms.length >= wanted) ||

@@ -26,10 +26,15 @@ export function indexTerms(text: string): string[] {
 
 export const MAX_QUERY_LENGTH = 200;
 
-/** A query as typed, made safe to use: control characters gone, spaces folded, length capped. */
+/**
+ * A query as typed, made safe to use: invisible format characters (soft hyphens, zero-width spaces,
+ * direction marks) removed, so "bit\u00ADcoin" stays one word; control characters as spaces; spaces
+ * folded; length capped.
+ */
 export function cleanQuery(raw: string): string {
   return raw
-    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+    .replace(/\p{Cf}/gu, "")
+    .replace(/\p{Cc}/gu, " ")
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, MAX_QUERY_LENGTH);

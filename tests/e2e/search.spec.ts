@@ -45,6 +45,32 @@ test("with JavaScript on, suggestions appear as the reader types and the keyboar
   await expect(page).toHaveURL(new RegExp(`/news/${target.slug}$`));
 });
 
+test("Escape closes the suggestions for good, even with suggestions on their way", async ({ page }) => {
+  await page.goto("/");
+  const box = page.getByRole("combobox", { name: "Search stories" }).or(page.getByRole("searchbox", { name: "Search stories" }));
+  await box.click();
+  await box.pressSequentially("bitcoin", { delay: 40 });
+  await box.press("Escape");
+  // Past the debounce and the request: nothing may reopen the list.
+  await page.waitForTimeout(800);
+  await expect(page.getByRole("combobox", { name: "Search stories" })).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("listbox", { name: "Suggested stories" })).toBeHidden();
+});
+
+test("results pages name their own search box apart from the header's, and page through by relevance", async ({ page }) => {
+  await page.goto("/search?q=bitcoin");
+  await expect(page.getByRole("searchbox", { name: "Search stories" })).toHaveCount(1);
+  await expect(page.getByRole("searchbox", { name: "Search again" })).toHaveValue("bitcoin");
+  const more = page.getByRole("link", { name: "More results" });
+  if ((await more.count()) > 0) {
+    await more.click();
+    await expect(page.getByRole("link", { name: "Previous results" })).toBeVisible();
+  }
+  const past = await page.goto("/search?q=bitcoin&page=99999");
+  expect(past?.status()).toBe(200);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(/\d+ stor(y|ies) match/);
+});
+
 test("a hostile query is shown as inert text and the page stays normal", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {

@@ -20,6 +20,8 @@ const posts: Record<string, Record<string, string> & { body?: string }> = {
   "older-twin": { title: "Mining difficulty record", date: "2024-01-01", body: filler },
   "newer-twin": { title: "Mining difficulty record", date: "2024-02-01", body: filler },
   "secret-draft": { title: "Unfinished", date: "2024-03-01", draft: "true", body: "The word zebracorn appears only here." },
+  "future-story": { title: "Coming soon", date: "2030-01-01", body: "The word quokkacoin appears only here." },
+  "sol-word": { title: "Sol rises over the desert", date: "2024-02-15", body: filler },
 };
 
 const dir = makeContentDir(
@@ -47,8 +49,14 @@ describe("search relevance", () => {
     expect(slugs("binanse")[0]).toBe("binance-licence");
   });
 
-  it("finds words by their beginning", () => {
+  it("finds a long word with two letters swapped", () => {
+    expect(slugs("etheruem")[0]).toBe("ethereum-staking");
+    expect(slugs("valdiators")[0]).toBe("validator-update");
+  });
+
+  it("finds words by their beginning, and ranks a whole word above a longer word it begins", () => {
     expect(slugs("ethe")[0]).toBe("ethereum-staking");
+    expect(slugs("sol").slice(0, 2)).toEqual(["sol-word", "solana-outage"]);
   });
 
   it("ignores case and diacritics", () => {
@@ -65,9 +73,16 @@ describe("search relevance", () => {
     expect(slugs("mining difficulty")).toEqual(["newer-twin", "older-twin"]);
   });
 
-  it("never finds a draft", () => {
+  it("never finds a draft or a scheduled story", () => {
     expect(slugs("zebracorn")).toEqual([]);
     expect(slugs("unfinished")).toEqual([]);
+    expect(slugs("quokkacoin")).toEqual([]);
+  });
+
+  it("answers a query of many short words with the stories of its first words", () => {
+    const letters = "a b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(7);
+    expect(search(letters).query.length).toBeLessThanOrEqual(200);
+    expect(slugs(`solana ${"x ".repeat(90)}`)).toContain("solana-outage");
   });
 
   it("highlights the matched words as separate runs, never as markup", () => {
@@ -106,5 +121,10 @@ describe("cleanQuery", () => {
   it("strips control characters, folds spaces and caps the length", () => {
     expect(cleanQuery("  bitcoin\t\n etf\u0000 ")).toBe("bitcoin etf");
     expect(cleanQuery("a".repeat(500))).toHaveLength(200);
+  });
+
+  it("removes invisible format characters rather than splitting a word at them", () => {
+    expect(cleanQuery("bit\u00ADcoin")).toBe("bitcoin");
+    expect(cleanQuery("bit\u200Bcoin \u202Eetf")).toBe("bitcoin etf");
   });
 });
