@@ -15,6 +15,8 @@ const envSchema = z.object({
     .default("http://localhost:3000")
     .transform((url) => url.replace(/\/+$/, "")),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
+  /** Next.js's build folder (next.config.mjs reads the same variable); tools build into others. */
+  NEXT_DIST_DIR: z.string().trim().min(1).default(".next"),
   COINGECKO_API_URL: z
     .url({ protocol: /^https?$/ })
     .default("https://api.coingecko.com/api/v3")
@@ -53,3 +55,6 @@ export const env = readEnv();
 
 /** `next dev` previews drafts and scheduled posts, as Hugo's --buildDrafts does; builds never do. */
 export const previewUnpublished = process.env.NODE_ENV === "development";
+
+/** Set by Next.js in `next build` and its workers. */
+export const building = process.env.NEXT_PHASE === "phase-production-build";

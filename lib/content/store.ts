@@ -2,8 +2,9 @@ import "server-only";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { siteConfig } from "../config";
-import { previewUnpublished } from "../env";
+import { building, env, previewUnpublished } from "../env";
 import { processSingleton } from "../process-singleton";
+import { publicationCutoff } from "./cutoff";
 import { loadContent } from "./load";
 import { ContentError } from "./problems";
 import { type Library, createLibrary } from "./queries";
@@ -31,7 +32,8 @@ function fingerprint(dir: string): string {
 export function getLibrary(): Library {
   const current = fingerprint(siteConfig.contentDir);
   if (cache.current?.fingerprint === current) return cache.current.library;
-  const { content, problems } = loadContent(siteConfig.contentDir);
+  const now = previewUnpublished ? Date.now() : publicationCutoff(env.NEXT_DIST_DIR, building);
+  const { content, problems } = loadContent(siteConfig.contentDir, { now });
   if (problems.length > 0) throw new ContentError(problems);
   cache.current = { fingerprint: current, library: createLibrary(content, { includeUnpublished: previewUnpublished }) };
   return cache.current.library;
