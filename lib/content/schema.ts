@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toTimestamp } from "./dates";
+import { lastMomentOf, toTimestamp } from "./dates";
 
 /** Lowercase letters and digits in words joined by single hyphens: `eth-etf-flows`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -60,7 +60,8 @@ export const postFrontmatterSchema = z
         message: "is required when there is an image: describe what the image shows",
       });
     }
-    if (post.updated && toTimestamp(post.updated) < toTimestamp(post.date)) {
+    // "updated: 2024-03-01" on a post dated 2024-03-01T09:30Z is the same day, not before it.
+    if (post.updated && lastMomentOf(post.updated) < toTimestamp(post.date)) {
       ctx.addIssue({
         code: "custom",
         path: ["updated"],

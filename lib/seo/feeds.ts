@@ -30,14 +30,14 @@ export function renderRss(library: Library, feed: FeedSpec): string {
     channel.ele("link").txt(absoluteUrl(feed.homePath));
     channel.ele("description").txt(xmlText(feed.description));
     channel.ele("language").txt(siteConfig.language);
-    if (items[0]) channel.ele("lastBuildDate").txt(new Date(items[0].post.publishedAt).toUTCString());
+    if (items[0]) channel.ele("lastBuildDate").txt(new Date(toIsoDateTime(items[0].post.date)).toUTCString());
     channel.ele("atom:link").att({ href: absoluteUrl(feed.feedPath), rel: "self", type: "application/rss+xml" });
     for (const { post, url, author, category } of items) {
       const item = channel.ele("item");
       item.ele("title").txt(xmlText(post.title));
       item.ele("link").txt(url);
       item.ele("guid").att("isPermaLink", "true").txt(url);
-      item.ele("pubDate").txt(new Date(post.publishedAt).toUTCString());
+      item.ele("pubDate").txt(new Date(toIsoDateTime(post.date)).toUTCString());
       item.ele("description").txt(xmlText(post.description));
       // RSS's <author> must be an e-mail address ("address (Name)"); dc:creator carries the name alone.
       if (author) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDisplayDate, toTimestamp } from "@/lib/content/dates";
+import { formatDisplayDate, toIsoDateTime, toTimestamp } from "@/lib/content/dates";
 
 describe("dates", () => {
   it("shows a date-only post as the day the editor wrote", () => {
@@ -15,5 +15,13 @@ describe("dates", () => {
     expect(toTimestamp("2024-03-01")).toBe(Date.UTC(2024, 2, 1));
     expect(toTimestamp("2024-03-01T09:30:00")).toBe(Date.UTC(2024, 2, 1, 9, 30));
     expect(toTimestamp("2024-03-01T09:30:00+02:00")).toBe(Date.UTC(2024, 2, 1, 7, 30));
+  });
+
+  it("gives feeds a date alone as noon UTC, the same calendar day for readers from UTC-11 to UTC+11", () => {
+    const published = new Date(toIsoDateTime("2024-03-01"));
+    for (const timeZone of ["Pacific/Pago_Pago", "America/Los_Angeles", "UTC", "Asia/Tokyo", "Pacific/Noumea"]) {
+      expect(published.toLocaleDateString("en-GB", { timeZone, day: "numeric", month: "long" }), timeZone).toBe("1 March");
+    }
+    expect(toIsoDateTime("2024-03-01T09:30:00Z")).toBe("2024-03-01T09:30:00.000Z");
   });
 });

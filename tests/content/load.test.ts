@@ -91,6 +91,8 @@ describe("loadContent: the broken fixture site reports every problem at once", (
 describe("frontmatter rules", () => {
   it("accepts a complete, valid post", () => {
     expect(problemsFor({ tags: "[Bitcoin, 2024]", draft: "false", updated: "2024-03-02T08:00:00+01:00" })).toEqual([]);
+    // Updated the same day, written as a date alone, on a post with a time.
+    expect(problemsFor({ date: "2024-03-01T09:30:00Z", updated: "2024-03-01" })).toEqual([]);
   });
 
   it.each([

@@ -33,6 +33,7 @@ describe("sitemaps", () => {
     const justAfter = Date.UTC(2024, 2, 2, 12); // 36 h after etf-flows, 11 days after sec-ruling
     const news = parser.parse(renderNewsSitemap(library.posts, justAfter)).urlset.url;
     expect(news.map((url: { loc: string }) => url.loc)).toEqual(["http://localhost:3000/news/etf-flows"]);
-    expect(news[0]["news:news"]["news:publication_date"]).toBe("2024-03-01T00:00:00.000Z");
+    // A date alone is noon UTC: the day the editor wrote, in any reader's time zone.
+    expect(news[0]["news:news"]["news:publication_date"]).toBe("2024-03-01T12:00:00.000Z");
   });
 });
