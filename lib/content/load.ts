@@ -226,7 +226,7 @@ function uniqueTags(file: string, names: string[], report: Report) {
   const bySlug = new Map<string, string>();
   for (const name of names) {
     const slug = tagSlug(name);
-    if (!slug) report(file, `tag "${name}" has no letters or digits that can make a web address; add a Latin spelling`);
+    if (!slug) report(file, `tag "${name}" has no letters, digits or symbols to make a web address from; add a word`);
     else if (!bySlug.has(slug)) bySlug.set(slug, name);
   }
   return [...bySlug].map(([slug, name]) => ({ slug, name }));

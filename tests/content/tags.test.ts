@@ -14,7 +14,13 @@ describe("tagSlug", () => {
     ["  Fear & Greed  ", "fear-and-greed"],
     ["Ethereum—Staking", "ethereum-staking"],
     ["Биткоин", "bitkoin"],
-    ["比特币", ""],
+    ["比特币", "xn--6stq12a27e"],
+    ["比特币 ETF", "xn--6stq12a27e-etf"],
+    ["日本", "xn--wgv71a"],
+    ["🚀", "xn--158h"],
+    ["$BTC", "dollar-btc"],
+    ["C++", "c-plus-plus"],
+    ["C", "c"],
   ])("%s → %s", (name, slug) => {
     expect(tagSlug(name)).toBe(slug);
   });
