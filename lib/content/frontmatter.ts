@@ -20,6 +20,10 @@ export function parseFrontmatter(raw: string): ParsedFile {
   if (language !== "") {
     return { ok: false, message: `the opening "---" line must have nothing after it (found "---${language}"): frontmatter is YAML` };
   }
+  // Without its closing line, every line of the body would be read as YAML, and fail in YAML's words.
+  if (!/\n---[ \t]*(?:\n|$)/.test(source.slice(3))) {
+    return { ok: false, message: 'the frontmatter has no closing "---" line: end the fields with a line of three dashes' };
+  }
   try {
     const { data, content } = matter(source, { engines });
     if (data === null || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) {

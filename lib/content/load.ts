@@ -57,11 +57,14 @@ function listMarkdownFiles(dir: string): string[] {
 function slugFromFile(file: string, report: Report): string | undefined {
   const name = path.basename(file).replace(MARKDOWN_FILE, "");
   if (SLUG_PATTERN.test(name)) return name;
+  // The tag rule makes a good name from most text; one it cannot make (no Latin letters) is not offered.
   const suggestion = tagSlug(name);
   report(
     displayPath(file),
     `the file name "${name}" is not a valid slug (lowercase letters, digits and single hyphens)` +
-      (suggestion ? `; rename the file to "${suggestion}${path.extname(file)}"` : ""),
+      (SLUG_PATTERN.test(suggestion)
+        ? `; rename the file to "${suggestion}${path.extname(file).toLowerCase()}"`
+        : "; name it in Latin letters, e.g. eth-etf-flows.md"),
   );
   return undefined;
 }

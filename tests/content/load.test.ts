@@ -140,6 +140,19 @@ describe("frontmatter rules", () => {
     );
   });
 
+  it("suggests a file name that is a valid slug, with a lowercase extension", () => {
+    const lines = (files: Record<string, string>) => loadContent(makeContentDir(files)).problems.map(formatProblem).join("\n");
+    expect(lines({ "posts/P-Q.MD": postFile({}) })).toContain('rename the file to "p-q.md"');
+    expect(lines({ "posts/日本.md": postFile({}) })).toContain("name it in Latin letters, e.g. eth-etf-flows.md");
+  });
+
+  it("tells an editor who left out the closing --- to add it", () => {
+    const dir = makeContentDir({ "posts/the-post.md": postFile({}).replace("\n---\n", "\n\n") });
+    expect(loadContent(dir).problems.map(formatProblem).join("\n")).toContain(
+      'the-post.md: the frontmatter has no closing "---" line: end the fields with a line of three dashes',
+    );
+  });
+
   it("never runs a post's frontmatter as code: only YAML is read", () => {
     const marker = path.join(os.tmpdir(), `frontmatter-ran-${process.pid}`);
     const code = `{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "ran"), "Hi") }`;
