@@ -46,7 +46,9 @@ export function SearchResults({ view }: { view: SearchView }) {
       {!query && <p>Type a word or two: a coin, an exchange, a person, a place. Misspellings are fine.</p>}
       {query && total === 0 && (
         <p role="status">
-          No stories match “{query}”. Try fewer or broader words, or browse the sections below.
+          {view.onlyCommonWords
+            ? `“${query}” has only words too common to search for. Add a more specific word, or browse the sections below.`
+            : `No stories match “${query}”. Try fewer or broader words, or browse the sections below.`}
         </p>
       )}
       {total > 0 && (

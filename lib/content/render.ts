@@ -87,7 +87,11 @@ function rehypeArticleBody() {
     visit(tree, "element", (node) => {
       if (node.tagName === "img") node.properties.loading = "lazy";
       if (node.tagName === "h1") node.tagName = "h2";
-      if (typeof node.properties.id === "string") ids.add(node.properties.id);
+      if (typeof node.properties.id === "string") {
+        // A heading titled "Comments" must not take the id of the page's comments section.
+        if (PAGE_IDS.test(node.properties.id)) node.properties.id = `${CLOBBER_PREFIX}${node.properties.id}`;
+        ids.add(node.properties.id);
+      }
       if (node.tagName === "a" && typeof node.properties.href === "string" && node.properties.href.startsWith("#")) inPageLinks.push(node);
     });
     for (const link of inPageLinks) {
@@ -122,6 +126,9 @@ function remarkGfmFeatures(this: Processor, features: GfmFeature[]) {
 // GitHub's schema (no scripts, styles, event handlers, iframes, forms or javascript: URLs; inputs
 // only as disabled task-list checkboxes), plus a few harmless inline elements editors use.
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
+
+/** Ids the page around a post gives its own parts (components/layout, article, comments, search). */
+const PAGE_IDS = /^(?:main|comments?(?:-.+)?|related-heading|site-search(?:-.+)?)$/;
 
 const sanitizeSchema = {
   ...defaultSchema,

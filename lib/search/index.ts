@@ -5,7 +5,7 @@ import { renderPost } from "../content/render";
 import type { Post } from "../content/types";
 import { type IndexOptions, buildIndex } from "./build-index";
 import { type Segment, highlight } from "./highlight";
-import { cleanQuery, indexTerms } from "./normalize";
+import { WORD_PATTERN, cleanQuery, indexTerms } from "./normalize";
 
 /** Words of a query past these are left out: a 200-character query of short words stays as cheap as a sentence. */
 const MAX_QUERY_TERMS = 8;
@@ -43,7 +43,15 @@ export type SearchHit = {
   description: Segment[];
 };
 
-export type SearchPage = { query: string; total: number; page: number; totalPages: number; hits: SearchHit[] };
+export type SearchPage = {
+  query: string;
+  /** The query has words, but only ones too common to search for ("the", "of"). */
+  onlyCommonWords: boolean;
+  total: number;
+  page: number;
+  totalPages: number;
+  hits: SearchHit[];
+};
 
 /**
  * Full-text search over the published posts of one library (drafts and scheduled posts were never
@@ -77,6 +85,7 @@ export function createSearch(library: Library, perPage: number) {
       const matched = new Set(result.terms);
       return { post, title: highlight(post.title, matched), description: highlight(post.description, matched) };
     });
-    return { query, total: results.length, page: current, totalPages, hits };
+    const onlyCommonWords = indexTerms(query).length === 0 && query.match(WORD_PATTERN) !== null;
+    return { query, onlyCommonWords, total: results.length, page: current, totalPages, hits };
   };
 }

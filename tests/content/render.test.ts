@@ -133,6 +133,14 @@ describe("renderMarkdown: links within a post", () => {
     for (const target of targets) expect(ids).toContain(target);
   });
 
+  it("keeps the page's own ids for the page: a heading titled Comments or Main gets the prefix, and links follow", () => {
+    const out = html("See [the comments](#comments).\n\n## Comments\n\n## Main\n\n## Main points\n");
+    expect(out).toContain('href="#user-content-comments"');
+    expect(out).toContain('<h2 id="user-content-comments">Comments</h2>');
+    expect(out).toContain('<h2 id="user-content-main">Main</h2>');
+    expect(out).toContain('<h2 id="main-points">Main points</h2>');
+  });
+
   it("keeps a link to a heading of the post working", () => {
     expect(html("See [why](#why-it-matters).\n\n## Why it matters\n")).toMatch(/href="#why-it-matters"[\s\S]*id="why-it-matters"/);
   });

@@ -69,6 +69,12 @@ describe("search relevance", () => {
     expect(slugs("exchange ransomware gang")).toEqual(expect.arrayContaining(["exchange-only", "gang-only"]));
   });
 
+  it("says when a query has only words too common to search for", () => {
+    expect(search("the of and")).toMatchObject({ total: 0, onlyCommonWords: true });
+    expect(search("qwertyuiop")).toMatchObject({ total: 0, onlyCommonWords: false });
+    expect(search("🚀 !!")).toMatchObject({ total: 0, onlyCommonWords: false });
+  });
+
   it("lets the newer story win a tie", () => {
     expect(slugs("mining difficulty")).toEqual(["newer-twin", "older-twin"]);
   });
