@@ -2,20 +2,25 @@ import "server-only";
 import type { Metadata } from "next";
 import { z } from "zod";
 import { siteConfig } from "../config";
+import { env, previewUnpublished } from "../env";
 import type { Library } from "../content/queries";
 import { getLibrary } from "../content/store";
 import { processSingleton } from "../process-singleton";
 import type { Category, Post } from "../content/types";
 import { type SearchHit, type SearchPage, createSearch } from "../search";
 import { cleanQuery } from "../search/normalize";
+import { readPrebuiltIndex } from "../search/prebuilt";
 import type { ListingCard } from "./listing";
 
 const cache = processSingleton("search", () => new WeakMap<Library, ReturnType<typeof createSearch>>());
 
-/** The index is built once per loaded library, on the first search. */
+/** Search is set up once per loaded library, on the first search: from the build's index when it has one. */
 function searchFor(library: Library) {
   let search = cache.get(library);
-  if (!search) cache.set(library, (search = createSearch(library, siteConfig.postsPerPage)));
+  if (!search) {
+    const prebuilt = previewUnpublished ? undefined : readPrebuiltIndex(library, env.NEXT_DIST_DIR);
+    cache.set(library, (search = createSearch(library, siteConfig.postsPerPage, prebuilt)));
+  }
   return search;
 }
 

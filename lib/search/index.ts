@@ -53,12 +53,16 @@ export type SearchPage = {
   hits: SearchHit[];
 };
 
+/** The index of a library's posts: every published post's words (drafts and scheduled posts were never in it). */
+export function indexLibrary(library: Library) {
+  return buildIndex(library.posts.map(searchDocument), INDEX_OPTIONS);
+}
+
 /**
- * Full-text search over the published posts of one library (drafts and scheduled posts were never
- * in it), indexed once per library. Stories with every word come first, then those with some.
+ * Full-text search over the published posts of one library, with their index (made here unless given,
+ * e.g. the build's). Stories with every word come first, then those with some.
  */
-export function createSearch(library: Library, perPage: number) {
-  const index = buildIndex(library.posts.map(searchDocument), INDEX_OPTIONS);
+export function createSearch(library: Library, perPage: number, index = indexLibrary(library)) {
 
   const publishedAt = new Map(library.posts.map((post) => [post.slug, post.publishedAt]));
 
