@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 
 /**
  * The header's search: a plain GET form to /search, so it works without JavaScript. Focusing it
@@ -18,6 +18,11 @@ export function SearchBox() {
     const elements = { input: input.current, list: list.current, status: status.current };
     void import("./suggestions").then(({ attachSuggestions }) => attachSuggestions(elements));
   };
+
+  // A reader who focused the box before the page's script ran gets suggestions all the same.
+  useEffect(() => {
+    if (document.activeElement === input.current) enhance();
+  });
 
   return (
     <form role="search" aria-label="Site search" action="/search" method="get" className="search-box">
