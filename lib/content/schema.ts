@@ -31,6 +31,12 @@ const tag = z
   .transform((value) => String(value).trim())
   .pipe(z.string().min(1).max(60));
 
+/** For a rule across fields: true when none of these fields has a problem of its own. */
+function fieldsValid(...fields: string[]) {
+  return (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+}
+
 export const postFrontmatterSchema = z
   .strictObject({
     title: text(160),
@@ -52,23 +58,33 @@ export const postFrontmatterSchema = z
       })
       .optional(),
   })
-  .superRefine((post, ctx) => {
-    if (post.image && !post.imageAlt) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["imageAlt"],
-        message: "is required when there is an image: describe what the image shows",
-      });
-    }
-    // "updated: 2024-03-01" on a post dated 2024-03-01T09:30Z is the same day, not before it.
-    if (post.updated && lastMomentOf(post.updated) < toTimestamp(post.date)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["updated"],
-        message: `"${post.updated}" is before the post's date "${post.date}"`,
-      });
-    }
-  });
+  // These rules compare fields, and run even when other fields are wrong, so an editor sees every problem
+  // at once; not when a field they compare is wrong itself.
+  .superRefine(
+    (post, ctx) => {
+      if (post.image && !post.imageAlt) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["imageAlt"],
+          message: "is required when there is an image: describe what the image shows",
+        });
+      }
+    },
+    { when: fieldsValid("image", "imageAlt") },
+  )
+  .superRefine(
+    (post, ctx) => {
+      // "updated: 2024-03-01" on a post dated 2024-03-01T09:30Z is the same day, not before it.
+      if (post.updated && lastMomentOf(post.updated) < toTimestamp(post.date)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["updated"],
+          message: `"${post.updated}" is before the post's date "${post.date}"`,
+        });
+      }
+    },
+    { when: fieldsValid("date", "updated") },
+  );
 
 // Not strict, unlike a post's: an author file needs at least a name, and may carry more (a handle, an avatar).
 export const authorFrontmatterSchema = z.object({

@@ -165,6 +165,13 @@ describe("frontmatter rules", () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  it("reports the rules across fields even when another field is missing", () => {
+    const lines = problemsFor({ title: "<omit>", updated: "2024-02-01", image: "/images/x.jpg" }).join("\n");
+    expect(lines).toContain("title is required");
+    expect(lines).toContain("imageAlt is required when there is an image");
+    expect(lines).toContain('updated "2024-02-01" is before the post\'s date "2024-03-01"');
+  });
+
   it("reports a file's unknown field and its unknown author together", () => {
     const lines = problemsFor({ titel: "A typo", author: "jdoe", related: "[no-such-post]" }).join("\n");
     expect(lines).toContain('"titel"');
