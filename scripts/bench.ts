@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: load+render time and peak memory for N synthetic posts (about 800 words each),
  * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds a full build of 1,000
- * posts (the `build` script: compile, type check, prerender, search index) with its time and the peak
- * memory of all its processes together (targets: 30 s, 1 GB). Also the search index (build time, memory, query latency),
- * `/api/market` under load (bench/market-api.ts) and the article page's weight (bench/page-weight.ts), and
+ * posts (the `build` script: compile, type check and search index, prerender) with its time and the peak
+ * memory of all its processes together (targets: 30 s, 1 GB). Also the search index (build time, memory,
+ * query latency), `/api/market` under load (bench/market-api.ts) and the article page's weight (bench/page-weight.ts), and
  * reader comments (bench/comments.ts: posts per second into SQLite, and an article with 500 comments built
  * into .next-bench-comments and served).
  * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight or comments.
@@ -182,7 +182,7 @@ async function benchBuild(count: number) {
     if (code !== 0) throw new Error(`the build failed:\n${output}`);
     const pages = output.match(/\((\d+)\/(\d+)\)/g)?.at(-1) ?? "";
     console.log(
-      `build ${count} posts (compile, type check, prerender, search index): ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+      `build ${count} posts (compile, type check and search index, prerender): ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
         `peak memory ${peakMb.toFixed(0)} MB (all processes) ${pages && `, ${pages.slice(1, -1).split("/")[1]} pages`}`,
     );
   } finally {
