@@ -3,9 +3,9 @@
  * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds a full build of 1,000
  * posts (the `build` script: compile, type check and search index, prerender) with its time and the peak
  * memory of all its processes together (targets: 30 s, 1 GB). Also the search index (build time, memory,
- * query latency), `/api/market` under load (bench/market-api.ts) and the article page's weight (bench/page-weight.ts), and
- * reader comments (bench/comments.ts: posts per second into SQLite, and an article with 500 comments built
- * into .next-bench-comments and served).
+ * query latency), `/api/market` under load (bench/market-api.ts), the article page's weight
+ * (bench/page-weight.ts), and reader comments (bench/comments.ts: posts per second into SQLite, and an
+ * article with 500 comments built into .next-bench-comments and served).
  * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight or comments.
  */
 import { spawn, spawnSync } from "node:child_process";
