@@ -75,7 +75,6 @@ export function CommentForm({ postSlug, renderedAt, limits, initialReplyTo }: Pr
 
   const errors = state.fieldErrors ?? {};
   const values = state.status === "error" ? state.values : undefined;
-
   const errorProps = (field: CommentField) =>
     errors[field] ? { "aria-invalid": true, "aria-describedby": `comment-${field}-error` } : {};
 

@@ -61,7 +61,9 @@ export async function submitComment(form: FormData, client: string, now = Date.n
   if (comment.parentId && !(await findReplyTarget(db, comment.postSlug, comment.parentId))) {
     return refuse("no-parent", "The comment you are replying to is not available.", values);
   }
-  if (await isDuplicate(db, comment.postSlug, comment.body)) return refuse("duplicate", "This exact comment has already been posted on this article.", values);
+  if (await isDuplicate(db, comment.postSlug, comment.body)) {
+    return refuse("duplicate", "This exact comment has already been posted on this article.", values);
+  }
   // Sent faster than a person types: likely a bot, but a guess must not lose a reader's words, so
   // the comment waits in the moderator's spam list instead of the queue, and is never refused.
   const tooFast = now - comment.renderedAt < env.COMMENTS_MIN_SECONDS * 1000;

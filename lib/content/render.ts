@@ -92,10 +92,11 @@ function rehypeArticleBody() {
         if (PAGE_IDS.test(node.properties.id)) node.properties.id = `${CLOBBER_PREFIX}${node.properties.id}`;
         ids.add(node.properties.id);
       }
-      if (node.tagName === "a" && typeof node.properties.href === "string" && node.properties.href.startsWith("#")) inPageLinks.push(node);
+      const { href } = node.properties;
+      if (node.tagName === "a" && typeof href === "string" && href.startsWith("#")) inPageLinks.push(node);
     });
     for (const link of inPageLinks) {
-      const target = (link.properties.href as string).slice(1);
+      const target = String(link.properties.href).slice(1);
       if (!ids.has(target) && ids.has(`${CLOBBER_PREFIX}${target}`)) link.properties.href = `#${CLOBBER_PREFIX}${target}`;
     }
   };
@@ -123,13 +124,13 @@ function remarkGfmFeatures(this: Processor, features: GfmFeature[]) {
   }
 }
 
-// GitHub's schema (no scripts, styles, event handlers, iframes, forms or javascript: URLs; inputs
-// only as disabled task-list checkboxes), plus a few harmless inline elements editors use.
 const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 
 /** Ids the page around a post gives its own parts (components/layout, article, comments, search). */
 const PAGE_IDS = /^(?:main|comments?(?:-.+)?|related-heading|site-search(?:-.+)?)$/;
 
+// GitHub's schema (no scripts, styles, event handlers, iframes, forms or javascript: URLs; inputs
+// only as disabled task-list checkboxes), plus a few harmless inline elements editors use.
 const sanitizeSchema = {
   ...defaultSchema,
   // Dropped with their contents, not just their tags: a <style> block must not show its CSS as text.

@@ -63,12 +63,11 @@ export function indexLibrary(library: Library) {
  * e.g. the build's). Stories with every word come first, then those with some.
  */
 export function createSearch(library: Library, perPage: number, index = indexLibrary(library)) {
-
   const publishedAt = new Map(library.posts.map((post) => [post.slug, post.publishedAt]));
 
   /** One search for any of the words (the first few); the stories that matched every word go first. */
-  function rank(query: string): SearchResult[] {
-    const terms = [...new Set(indexTerms(query))].slice(0, MAX_QUERY_TERMS);
+  function rank(queryTerms: string[]): SearchResult[] {
+    const terms = [...new Set(queryTerms)].slice(0, MAX_QUERY_TERMS);
     const results = index.search(terms.join(" "));
     const wanted = terms.length;
     // Newer stories win ties.
@@ -81,7 +80,8 @@ export function createSearch(library: Library, perPage: number, index = indexLib
 
   return function search(rawQuery: string, page = 1): SearchPage {
     const query = cleanQuery(rawQuery);
-    const results = query ? rank(query) : [];
+    const terms = indexTerms(query);
+    const results = terms.length > 0 ? rank(terms) : [];
     const totalPages = Math.max(1, Math.ceil(results.length / perPage));
     const current = Math.min(Math.max(1, Math.floor(page) || 1), totalPages);
     const hits = results.slice((current - 1) * perPage, current * perPage).map((result) => {
@@ -89,7 +89,7 @@ export function createSearch(library: Library, perPage: number, index = indexLib
       const matched = new Set(result.terms);
       return { post, title: highlight(post.title, matched), description: highlight(post.description, matched) };
     });
-    const onlyCommonWords = indexTerms(query).length === 0 && query.match(WORD_PATTERN) !== null;
+    const onlyCommonWords = terms.length === 0 && query.match(WORD_PATTERN) !== null;
     return { query, onlyCommonWords, total: results.length, page: current, totalPages, hits };
   };
 }
