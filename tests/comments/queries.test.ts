@@ -20,13 +20,11 @@ import {
 import { type CommentBackup, commentBackupSchema } from "@/lib/comments/schema";
 import { addComment, newPostgresDatabase, tempSqliteUrl } from "../support/comments-db";
 import { startPostgres } from "../support/postgres";
+import { requireServer } from "../support/require-server";
 
 const postgres = await startPostgres();
 afterAll(() => postgres.stop());
-if (!postgres.url) {
-  const line = "!".repeat(100);
-  console.warn(`\n${line}\n!!! SKIPPING THE POSTGRESQL COMMENT TESTS: ${postgres.reason}\n${line}\n`);
-}
+const havePostgres = requireServer("PostgreSQL", postgres);
 
 /** A time on 1 March 2024, `minute` minutes after 10:00 UTC. */
 const t = (minute: number) => new Date(Date.UTC(2024, 2, 1, 10, minute));
@@ -321,6 +319,6 @@ describe("comment queries on SQLite", () => {
   });
 });
 
-describe.skipIf(!postgres.url)(`comment queries on PostgreSQL${postgres.url ? "" : ` (SKIPPED: ${postgres.reason?.split("\n")[0]})`}`, () => {
+describe.skipIf(!havePostgres)(`comment queries on PostgreSQL${havePostgres ? "" : ` (SKIPPED: ${postgres.reason?.split("\n")[0]})`}`, () => {
   commentQueries("PostgreSQL", () => newPostgresDatabase(postgres.url!));
 });
