@@ -195,4 +195,18 @@ describe("submitComment", () => {
     expect(JSON.stringify(state)).not.toContain("Not An Email");
     expect(state.fieldErrors).toEqual({ email: "Please enter a valid email address, like name@example.com." });
   });
+
+  // X-Forwarded-For can be forged where no proxy sets it, so a flood from ever-new addresses must
+  // still meet a ceiling: twenty addresses' worth (3 × 20 here) for the whole site per window.
+  // Last: it fills the site's window, and the limiter counts comments "from the future" as recent.
+  it("takes at most twenty clients' worth of comments from everyone together per window, then refuses any new client", async () => {
+    // A day after the other tests, so their comments are out of this window.
+    const start = NOW + 86_400_000;
+    for (let i = 0; i < 60; i++) expect((await send({}, newClient(), start + i)).state.status, `comment ${i + 1}`).toBe("pending");
+    const { state } = await expectRefused(/^You have sent several comments in a short time/, {}, newClient(), start + 60);
+    expect(state.reason).toBe("rate-limited");
+    // The ceiling slides like the per-client limit: the first comment's slot frees 600 seconds on.
+    await expectRefused(/^You have sent several comments/, {}, newClient(), start + 599_999);
+    expect((await send({}, newClient(), start + 600_000)).state.status).toBe("pending");
+  });
 });
