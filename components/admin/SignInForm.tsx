@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { type SignInState, signIn } from "@/lib/admin/actions";
+import { signIn } from "@/lib/admin/actions";
+import type { SignInState } from "@/lib/admin/sign-in";
 
 export function SignInForm() {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signIn, {});

@@ -8,39 +8,18 @@ import { commentsDb } from "../comments/db";
 import { deleteComment, setCommentStatus } from "../comments/queries";
 import { commentIdSchema, moderationActionSchema, statusAfter } from "../comments/schema";
 import { env } from "../env";
-import { processSingleton } from "../process-singleton";
-import { clientAddress, createRateLimiter } from "../rate-limit";
+import { clientAddress } from "../rate-limit";
 import { isModerator, moderatorPasswordHash } from "./auth";
-import { verifyPassword } from "./password";
 import { createSessionToken, sessionCookieName, sessionMaxAgeSeconds } from "./session";
-
-export type SignInState = { error?: string };
+import { checkSignIn, type SignInState } from "./sign-in";
 
 const adminPath = "/admin/comments";
-const quarterHour = 15 * 60 * 1000;
-// Ten guesses per quarter hour per address (nothing for a moderator, hopeless for a guesser), and
-// a hundred for everyone together, since an address can be forged where no proxy sets it.
-const signInLimiter = processSingleton("sign-in-rate-limit", () => createRateLimiter({ limit: 10, windowMs: quarterHour }));
-const siteSignInLimiter = processSingleton("sign-in-site-rate-limit", () => createRateLimiter({ limit: 100, windowMs: quarterHour }));
-// Each check holds 128 MiB and a thread-pool thread for a third of a second: two at a time at most,
-// so a flood of sign-ins cannot starve the rest of the site.
-const passwordChecks = processSingleton("password-checks", () => ({ running: 0 }));
 
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   if (!moderatorPasswordHash) return { error: "Moderation is closed: no moderator password is configured." };
-  if (!signInLimiter.take(clientAddress((await headers()).get("x-forwarded-for"))) || !siteSignInLimiter.take("site")) {
-    return { error: "Too many sign-in attempts. Please wait 15 minutes and try again." };
-  }
-  if (passwordChecks.running >= 2) return { error: "The server is busy checking other sign-ins. Please try again in a moment." };
-  const password = form.get("password");
-  passwordChecks.running += 1;
-  try {
-    if (typeof password !== "string" || !(await verifyPassword(password, moderatorPasswordHash))) {
-      return { error: "That password is not right." };
-    }
-  } finally {
-    passwordChecks.running -= 1;
-  }
+  const client = clientAddress((await headers()).get("x-forwarded-for"));
+  const checked = await checkSignIn(form.get("password"), moderatorPasswordHash, client);
+  if (checked.error) return checked;
   (await cookies()).set(sessionCookieName, createSessionToken(moderatorPasswordHash), {
     httpOnly: true,
     sameSite: "strict",

@@ -1,14 +1,7 @@
-import { randomBytes, scryptSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/admin/password";
 import { createSessionToken, isValidSessionToken, sessionMaxAgeSeconds } from "@/lib/admin/session";
-
-/** A hash in hashPassword's format with a cheap cost, so most checks run in milliseconds. */
-function cheapHash(password: string, { N = 1_024, r = 8, p = 1, keyLength = 32 } = {}) {
-  const salt = randomBytes(16);
-  const key = scryptSync(password, salt, keyLength, { N, r, p });
-  return `scrypt:${N}:${r}:${p}:${salt.toString("base64url")}:${key.toString("base64url")}`;
-}
+import { cheapHash } from "../support/password-hash";
 
 describe("hashPassword and verifyPassword", () => {
   const password = "correct horse battery staple";
