@@ -1,42 +1,31 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { crashTestPort } from "../../playwright.config";
+import { startPostgres } from "../support/postgres";
+import { requireServer } from "../support/require-server";
 import { published } from "./sample-content";
 import { commentFormHtml, commentsCli, serverFormFields } from "./support/comments";
+import { startOwnServer } from "./support/own-server";
 
-const origin = `http://127.0.0.1:${crashTestPort}`;
-const databaseFile = "artifacts/e2e-db/crash.db";
 const article = `/news/${published[0]!.slug}`;
 
-/** The main build, served by a process of our own that we can kill without warning. */
-function startServer(): ChildProcess {
-  return spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(crashTestPort)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${databaseFile}`,
-      MARKET_PROVIDER: "snapshot",
-      // The burst comes from one address, as fast as it can: only durability is under test here.
-      COMMENTS_RATE_LIMIT: "100000",
-      COMMENTS_MIN_SECONDS: "0",
-    },
-    detached: true,
-    stdio: "ignore",
-  });
-}
+/** The main build on `databaseUrl`, served by a process of our own that we can kill without warning. */
+const startServer = (databaseUrl: string) =>
+  startOwnServer(
+    crashTestPort,
+    // The burst comes from one address, as fast as it can: only durability is under test here.
+    { DATABASE_URL: databaseUrl, COMMENTS_RATE_LIMIT: "100000", COMMENTS_MIN_SECONDS: "0" },
+    article,
+  );
 
-async function waitUntilServing() {
-  await expect(async () => expect((await fetch(`${origin}${article}`)).status).toBe(200)).toPass({ timeout: 30_000 });
-}
-
-const kill = (server: ChildProcess) => process.kill(-server.pid!, "SIGKILL");
-
-test("a server killed in the middle of a burst of 200 comments keeps every one it acknowledged, and only whole comments", async () => {
-  test.setTimeout(120_000);
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
-  let server = startServer();
+/**
+ * Sends 200 comments, 8 at a time, kills the server once 60 are acknowledged, starts it again, and
+ * checks that every acknowledged comment is stored, and nothing but whole comments of the burst.
+ */
+async function killMidBurst(databaseUrl: string) {
+  let server = await startServer(databaseUrl);
   try {
-    await waitUntilServing();
+    const { origin } = server;
     // The form exactly as a browser without JavaScript would send it.
     const fields = serverFormFields(commentFormHtml(await (await fetch(`${origin}${article}`)).text()));
     const sent = Array.from({ length: 200 }, (_, index) => `Burst comment number ${index} of 200, ${Date.now()}`);
@@ -61,7 +50,7 @@ test("a server killed in the middle of a burst of 200 comments keeps every one i
         }
         if (!killed && acknowledged.length >= 60) {
           killed = true;
-          kill(server);
+          server.kill();
         }
       }
     };
@@ -70,9 +59,8 @@ test("a server killed in the middle of a burst of 200 comments keeps every one i
     expect(acknowledged.length).toBeGreaterThanOrEqual(60);
     expect(acknowledged.length).toBeLessThan(200);
 
-    server = startServer();
-    await waitUntilServing();
-    const { comments } = JSON.parse(commentsCli(["export"], databaseFile)) as { comments: { body: string; authorName: string; status: string }[] };
+    server = await startServer(databaseUrl);
+    const { comments } = JSON.parse(commentsCli(["export"], databaseUrl)) as { comments: { body: string; authorName: string; status: string }[] };
     const stored = new Set(comments.map((comment) => comment.body));
     for (const body of acknowledged) expect(stored.has(body), body).toBe(true);
     for (const comment of comments) {
@@ -81,6 +69,27 @@ test("a server killed in the middle of a burst of 200 comments keeps every one i
     }
     expect(stored.size).toBe(comments.length);
   } finally {
-    kill(server);
+    server.kill();
+  }
+}
+
+test("a server killed in the middle of a burst of 200 comments keeps every one it acknowledged, and only whole comments", async () => {
+  test.setTimeout(120_000);
+  const databaseFile = "artifacts/e2e-db/crash.db";
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+  await killMidBurst(`file:${databaseFile}`);
+});
+
+// The same on PostgreSQL: the app server is killed, the database server stays up, so this checks
+// that a comment is acknowledged only once PostgreSQL has committed it.
+test("on PostgreSQL, a server killed in the middle of a burst of 200 comments keeps every one it acknowledged, and only whole comments", async () => {
+  // Installing Debian's postgresql package may come first.
+  test.setTimeout(720_000);
+  const postgres = await startPostgres("hashline_crash");
+  try {
+    test.skip(!requireServer("PostgreSQL", postgres), `no PostgreSQL: ${postgres.reason}`);
+    await killMidBurst(postgres.url!);
+  } finally {
+    postgres.stop();
   }
 });

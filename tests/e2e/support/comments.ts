@@ -8,10 +8,10 @@ export const moderatorPasswordHash = "scrypt:131072:8:1:LpvJm9Wgq3Z-M9o14Aguzw:F
 /** The end-to-end site's comment database: fresh for every run (playwright.config.ts). */
 export const commentsDatabaseFile = "artifacts/e2e-db/comments.db";
 
-/** `npm run comments -- …` against a site's database, as an editor runs it. */
-export function commentsCli(args: string[], databaseFile = commentsDatabaseFile): string {
+/** `npm run comments -- …` against a site's database (the main site's unless given), as an editor runs it. */
+export function commentsCli(args: string[], databaseUrl = `file:${commentsDatabaseFile}`): string {
   return execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/comments.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
 }
