@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 import { published } from "./sample-content";
+import { expectedTabStops, pressTab } from "./support/keyboard";
 
 const article = published.find((post) => post.slug === "spot-bitcoin-etfs-log-biggest-week-since-summer")!;
 const pages = {
@@ -63,7 +64,7 @@ test("security headers on a page, an API route and a static asset; no X-Powered-
   }
 });
 
-test("a skip link leads to the main content, and every control is reachable by keyboard", async ({ page }) => {
+test("a skip link leads to the main content, and the landmarks are there", async ({ page }) => {
   await page.goto(pages.article);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
@@ -72,6 +73,23 @@ test("a skip link leads to the main content, and every control is reachable by k
   await expect(page).toHaveURL(/#main$/);
   for (const landmark of ["banner", "main", "contentinfo"] as const) await expect(page.getByRole(landmark)).toHaveCount(1);
   await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
+});
+
+test("on an article, Tab reaches every link, button and field in document order, each with a visible focus indicator", async ({ page }) => {
+  await page.goto(pages.article);
+  await page.waitForLoadState("load");
+  const expected = await expectedTabStops(page);
+  // The header, ticker, story, comment form, related stories and footer are all there to be reached.
+  expect(expected.length).toBeGreaterThan(20);
+  const reached: string[] = [];
+  const withoutIndicator: string[] = [];
+  for (let step = 0; step < expected.length; step++) {
+    const { stop, indicated } = await pressTab(page);
+    reached.push(stop);
+    if (!indicated) withoutIndicator.push(stop);
+  }
+  expect(reached).toEqual(expected);
+  expect(withoutIndicator, "focused with no outline or shadow to show it").toEqual([]);
 });
 
 test.describe("on a 360 px phone", () => {
