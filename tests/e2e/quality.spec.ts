@@ -13,6 +13,9 @@ const pages = {
   "not found": "/news/no-such-story",
 };
 
+/** How wide the page is laid out: more than the viewport means it scrolls sideways. */
+const documentWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
 /** Records CSP violations and requests leaving the site, from the first byte of the page on. */
 async function watch(page: Page, origin: string) {
   const violations: string[] = [];
@@ -98,8 +101,7 @@ test.describe("on a 360 px phone", () => {
   test("no article body overflows the viewport", async ({ page }) => {
     for (const post of published) {
       await page.goto(`/news/${post.slug}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, post.slug).toBeLessThanOrEqual(360);
+      expect(await documentWidth(page), post.slug).toBeLessThanOrEqual(360);
     }
   });
 });
@@ -109,7 +111,7 @@ test("text can grow to 200% without loss: nothing overflows sideways and the hea
   for (const path of ["/", pages.article]) {
     await page.goto(path);
     await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(1280);
+    expect(await documentWidth(page), path).toBeLessThanOrEqual(1280);
     await expect(page.locator("h1").first()).toBeVisible();
   }
 });
@@ -124,12 +126,21 @@ test("the lead image is prioritised and sized for the phone; body images are laz
 
 for (const width of [390, 1280]) {
   for (const scheme of ["light", "dark"] as const) {
-    test(`screenshots at ${width} px, ${scheme}`, async ({ browser }) => {
+    test(`at ${width} px in the ${scheme} theme, the home page and an article fit the width and every image loads (screenshots saved)`, async ({ browser }) => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();
       for (const [name, path] of [["home", "/"], ["article", pages.article]] as const) {
         await page.goto(path);
         await page.waitForLoadState("load");
+        expect(await documentWidth(page), `${name}: wider than the viewport`).toBeLessThanOrEqual(width);
+        const images = await page.locator("img").all();
+        expect(images.length, name).toBeGreaterThan(0);
+        for (const image of images) {
+          // Lazy images load only near the viewport.
+          await image.scrollIntoViewIfNeeded();
+          const loadedWidth = () => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1));
+          await expect.poll(loadedWidth, { message: `${name}: ${await image.getAttribute("src")} did not load` }).toBeGreaterThan(0);
+        }
         await page.screenshot({ path: `artifacts/screenshots/${name}-${width}-${scheme}.png`, fullPage: true });
       }
       await context.close();
