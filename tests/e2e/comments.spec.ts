@@ -336,6 +336,8 @@ for (const scheme of ["light", "dark"] as const) {
     const moderator = await moderatorContext.newPage();
     await signInAsModerator(moderator);
     await expect(moderator.getByRole("heading", { level: 1 })).toHaveText("Comment moderation");
+    // The sign-in's redirect renders the queue before the document's title is back: axe must not see it missing.
+    await expect(moderator).toHaveTitle(/Comment moderation/);
     await expectNoAxeViolations(moderator);
     await moderator.locator("li", { hasText: `Checked for accessibility ${scheme} ${run}` }).getByRole("button", { name: /^Approve/ }).click();
     await expect(moderator.getByRole("region", { name: "Published" })).toContainText(`Checked for accessibility ${scheme} ${run}`);
