@@ -1,16 +1,19 @@
 import { defineConfig } from "@playwright/test";
 import { commentsDatabaseFile, moderatorPasswordHash } from "./tests/e2e/support/comments";
+import { freePortsForThisRun } from "./tests/e2e/support/ports";
 
-const port = Number(process.env.E2E_PORT ?? 3107);
+// Ports nobody else listens on, so that runs side by side on one machine never share a server. Picked
+// once, by the main process; its workers, which evaluate this file again, inherit them.
+const [port, previewPort, upstreamPort, hostilePort, crashPort] = freePortsForThisRun("E2E_PORTS", 5);
 const baseURL = `http://127.0.0.1:${port}`;
 /** The editors' preview (`next dev`), for the tests of drafts and scheduled posts. */
-export const previewURL = `http://127.0.0.1:${port + 1}`;
+export const previewURL = `http://127.0.0.1:${previewPort}`;
 /** The fake CoinGecko and alternative.me: a real server on loopback serving recorded answers. */
-export const upstreamURL = `http://127.0.0.1:${port + 2}`;
+export const upstreamURL = `http://127.0.0.1:${upstreamPort}`;
 /** A second build, of content whose every text field is hostile (tests/support/write-hostile-content.ts). */
-export const hostileURL = `http://127.0.0.1:${port + 3}`;
+export const hostileURL = `http://127.0.0.1:${hostilePort}`;
 /** A server of the main build that the crash test starts and kills itself. */
-export const crashTestPort = port + 4;
+export const crashTestPort = crashPort;
 
 /** The site under test reads its market data from the fake upstream, with short TTLs. */
 const siteEnv = {
@@ -45,11 +48,12 @@ export default defineConfig({
       args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     },
   },
+  // No server is reused (Playwright's default): one this run did not start kept its old comments, and
+  // may belong to another run.
   webServer: [
     {
-      command: `npx tsx tests/support/fake-upstream-server.ts ${port + 2}`,
+      command: `npx tsx tests/support/fake-upstream-server.ts ${upstreamPort}`,
       url: `${upstreamURL}/__stats`,
-      reuseExistingServer: !process.env.CI,
     },
     {
       // The production build the site ships, sample content and all.
@@ -57,14 +61,13 @@ export default defineConfig({
       url: baseURL,
       env: { ...siteEnv, DATABASE_URL: mainDb.DATABASE_URL },
       timeout: 300_000,
-      reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       stderr: "pipe",
     },
     {
       command:
         `${hostileDb.reset}npx tsx tests/support/write-hostile-content.ts artifacts/hostile-content && ` +
-        `npx next build && npx next start -H 127.0.0.1 -p ${port + 3}`,
+        `npx next build && npx next start -H 127.0.0.1 -p ${hostilePort}`,
       url: hostileURL,
       // The fake upstream's call counts belong to the main site alone: this one serves the snapshot.
       env: {
@@ -75,16 +78,14 @@ export default defineConfig({
         DATABASE_URL: hostileDb.DATABASE_URL,
       },
       timeout: 300_000,
-      reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       stderr: "pipe",
     },
     {
-      command: `${previewDb.reset}npx next dev -H 127.0.0.1 -p ${port + 1}`,
+      command: `${previewDb.reset}npx next dev -H 127.0.0.1 -p ${previewPort}`,
       url: previewURL,
       env: { ...siteEnv, MARKET_PROVIDER: "snapshot", DATABASE_URL: previewDb.DATABASE_URL },
       timeout: 120_000,
-      reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       stderr: "pipe",
     },

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 import { published } from "./sample-content";
+import { expectedTabStops, pressTab } from "./support/keyboard";
 
 const article = published.find((post) => post.slug === "spot-bitcoin-etfs-log-biggest-week-since-summer")!;
 const pages = {
@@ -11,6 +12,9 @@ const pages = {
   author: "/author/maya-okafor",
   "not found": "/news/no-such-story",
 };
+
+/** How wide the page is laid out: more than the viewport means it scrolls sideways. */
+const documentWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 /** Records CSP violations and requests leaving the site, from the first byte of the page on. */
 async function watch(page: Page, origin: string) {
@@ -63,7 +67,7 @@ test("security headers on a page, an API route and a static asset; no X-Powered-
   }
 });
 
-test("a skip link leads to the main content, and every control is reachable by keyboard", async ({ page }) => {
+test("a skip link leads to the main content, and the landmarks are there", async ({ page }) => {
   await page.goto(pages.article);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
@@ -74,14 +78,30 @@ test("a skip link leads to the main content, and every control is reachable by k
   await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible();
 });
 
+test("on an article, Tab reaches every link, button and field in document order, each with a visible focus indicator", async ({ page }) => {
+  await page.goto(pages.article);
+  await page.waitForLoadState("load");
+  const expected = await expectedTabStops(page);
+  // The header, ticker, story, comment form, related stories and footer are all there to be reached.
+  expect(expected.length).toBeGreaterThan(20);
+  const reached: string[] = [];
+  const withoutIndicator: string[] = [];
+  for (let step = 0; step < expected.length; step++) {
+    const { stop, indicated } = await pressTab(page);
+    reached.push(stop);
+    if (!indicated) withoutIndicator.push(stop);
+  }
+  expect(reached).toEqual(expected);
+  expect(withoutIndicator, "focused with no outline or shadow to show it").toEqual([]);
+});
+
 test.describe("on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test("no article body overflows the viewport", async ({ page }) => {
     for (const post of published) {
       await page.goto(`/news/${post.slug}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, post.slug).toBeLessThanOrEqual(360);
+      expect(await documentWidth(page), post.slug).toBeLessThanOrEqual(360);
     }
   });
 });
@@ -91,7 +111,7 @@ test("text can grow to 200% without loss: nothing overflows sideways and the hea
   for (const path of ["/", pages.article]) {
     await page.goto(path);
     await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(1280);
+    expect(await documentWidth(page), path).toBeLessThanOrEqual(1280);
     await expect(page.locator("h1").first()).toBeVisible();
   }
 });
@@ -106,12 +126,21 @@ test("the lead image is prioritised and sized for the phone; body images are laz
 
 for (const width of [390, 1280]) {
   for (const scheme of ["light", "dark"] as const) {
-    test(`screenshots at ${width} px, ${scheme}`, async ({ browser }) => {
+    test(`at ${width} px in the ${scheme} theme, the home page and an article fit the width and every image loads (screenshots saved)`, async ({ browser }) => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();
       for (const [name, path] of [["home", "/"], ["article", pages.article]] as const) {
         await page.goto(path);
         await page.waitForLoadState("load");
+        expect(await documentWidth(page), `${name}: wider than the viewport`).toBeLessThanOrEqual(width);
+        const images = await page.locator("img").all();
+        expect(images.length, name).toBeGreaterThan(0);
+        for (const image of images) {
+          // Lazy images load only near the viewport.
+          await image.scrollIntoViewIfNeeded();
+          const loadedWidth = () => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : -1));
+          await expect.poll(loadedWidth, { message: `${name}: ${await image.getAttribute("src")} did not load` }).toBeGreaterThan(0);
+        }
         await page.screenshot({ path: `artifacts/screenshots/${name}-${width}-${scheme}.png`, fullPage: true });
       }
       await context.close();

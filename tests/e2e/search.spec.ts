@@ -2,7 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { XMLValidator } from "fast-xml-parser";
 import { published } from "./sample-content";
+import { countSuggestionAnswersRead, queryMatchingMoreThan, suggestionsRequestEnded } from "./support/search";
 
+/** siteConfig.postsPerPage (lib/config.ts, which only the server may import). */
+const resultsPerPage = 9;
+const suggestionsRequest = /\/api\/search\?/;
 const target = published.find((post) => post.slug === "exchange-freezes-ransomware-gang-funds")!;
 
 test.describe("with JavaScript off", () => {
@@ -46,33 +50,56 @@ test("with JavaScript on, suggestions appear as the reader types and the keyboar
 });
 
 test("leaving the box or pressing Escape closes the suggestions for good, even with some on their way", async ({ page }) => {
+  await countSuggestionAnswersRead(page);
   await page.goto("/");
   const box = page.getByRole("combobox", { name: "Search stories" }).or(page.getByRole("searchbox", { name: "Search stories" }));
   const list = page.getByRole("listbox", { name: "Suggested stories" });
   for (const leave of ["Tab", "Escape"]) {
+    // The answer is held back until the reader has left the box, so it is surely still on its way then.
+    let letAnswerThrough = () => {};
+    const answerHeld = new Promise<void>((resolve) => (letAnswerThrough = resolve));
+    await page.route(suggestionsRequest, async (route) => {
+      await answerHeld;
+      // Unless the page cancelled the request meanwhile: then there is nothing left to let through.
+      await route.continue().catch(() => {});
+    });
     await box.click();
     await box.fill("");
+    const readBefore = await page.evaluate(() => window.__suggestionAnswersRead!);
+    const onItsWay = page.waitForRequest((request) => suggestionsRequest.test(request.url()) && request.url().endsWith("q=bitcoin"));
     await box.pressSequentially("bitcoin", { delay: 40 });
+    const request = await onItsWay;
     await box.press(leave);
-    // Past the debounce and the request: nothing may reopen the list.
-    await page.waitForTimeout(800);
+    letAnswerThrough();
+    await suggestionsRequestEnded(page, request, readBefore);
     await expect(list, leave).toBeHidden();
     await expect(page.getByRole("combobox", { name: "Search stories" }), leave).toHaveAttribute("aria-expanded", "false");
+    await page.unroute(suggestionsRequest);
   }
 });
 
-test("results pages name their own search box apart from the header's, and page through by relevance", async ({ page }) => {
-  await page.goto("/search?q=bitcoin");
+test("results pages name their own search box apart from the header's, and page through the results", async ({ page }) => {
+  const query = queryMatchingMoreThan(published, resultsPerPage);
+  await page.goto(`/search?q=${encodeURIComponent(query)}`);
   await expect(page.getByRole("searchbox", { name: "Search stories" })).toHaveCount(1);
-  await expect(page.getByRole("searchbox", { name: "Search again" })).toHaveValue("bitcoin");
-  const more = page.getByRole("link", { name: "More results" });
-  if ((await more.count()) > 0) {
-    await more.click();
-    await expect(page.getByRole("link", { name: "Previous results" })).toBeVisible();
-  }
-  const past = await page.goto("/search?q=bitcoin&page=99999");
+  await expect(page.getByRole("searchbox", { name: "Search again" })).toHaveValue(query);
+  const titles = page.locator(".search-result h2");
+  await expect(titles).toHaveCount(resultsPerPage);
+  const firstPage = await titles.allInnerTexts();
+  await expect(page.getByRole("link", { name: "Previous results" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "More results" }).click();
+  await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+  await expect(page.getByRole("link", { name: "Previous results" })).toBeVisible();
+  const secondPage = await titles.allInnerTexts();
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
+
+  const past = await page.goto(`/search?q=${encodeURIComponent(query)}&page=99999`);
   expect(past?.status()).toBe(200);
   await expect(page.getByRole("main").getByRole("status")).toContainText(/\d+ stor(y|ies) match/);
+  await expect(page.getByRole("link", { name: "Previous results" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "More results" })).toHaveCount(0);
 });
 
 test("a hostile query is shown as inert text and the page stays normal", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 /** The moderator of the end-to-end site signs in with this password; its hash is in the site's env. */
 export const moderatorPassword = "e2e moderator password";
@@ -43,6 +43,28 @@ export async function expectOnArticle(page: Page, path: string, text: string, ti
     await page.goto(path);
     await expect(page.locator("#comments")).toContainText(text, { timeout: 1_000 });
   }).toPass({ timeout, intervals: [500, 1_000, 2_000] });
+}
+
+/** An article as the server serves it now, and when that copy was rendered (its comment form carries the moment). */
+export async function articleAsServed(request: APIRequestContext, path: string) {
+  const html = await (await request.get(path)).text();
+  const renderedAt = Number(html.match(/name="renderedAt" value="(\d+)"/)?.[1]);
+  if (!renderedAt) throw new Error(`${path} carries no render time`);
+  return { html, renderedAt };
+}
+
+/**
+ * The article once the server has regenerated it since `since`: a request more than 20 s after its last
+ * render (`revalidate` of app/news/[slug]/page.tsx) is served the old copy and renders a new one behind it.
+ * Until 20 s after the copy returned, nothing but an explicit revalidation renders the article again.
+ */
+export async function regeneratedArticle(request: APIRequestContext, path: string, since = Date.now()) {
+  let article = await articleAsServed(request, path);
+  await expect(async () => {
+    article = await articleAsServed(request, path);
+    expect(article.renderedAt).toBeGreaterThanOrEqual(since);
+  }).toPass({ timeout: 30_000, intervals: [1_000] });
+  return article;
 }
 
 /**
