@@ -4,7 +4,7 @@ import { freePortsForThisRun } from "./tests/e2e/support/ports";
 
 // Ports nobody else listens on, so that runs side by side on one machine never share a server. Picked
 // once, by the main process; its workers, which evaluate this file again, inherit them.
-const [port, previewPort, upstreamPort, hostilePort, crashPort] = freePortsForThisRun("E2E_PORTS", 5);
+const [port, previewPort, upstreamPort, hostilePort] = freePortsForThisRun("E2E_PORTS", 4);
 const baseURL = `http://127.0.0.1:${port}`;
 /** The editors' preview (`next dev`), for the tests of drafts and scheduled posts. */
 export const previewURL = `http://127.0.0.1:${previewPort}`;
@@ -12,8 +12,6 @@ export const previewURL = `http://127.0.0.1:${previewPort}`;
 export const upstreamURL = `http://127.0.0.1:${upstreamPort}`;
 /** A second build, of content whose every text field is hostile (tests/support/write-hostile-content.ts). */
 export const hostileURL = `http://127.0.0.1:${hostilePort}`;
-/** A server of the main build that the crash test starts and kills itself. */
-export const crashTestPort = crashPort;
 
 /** The site under test reads its market data from the fake upstream, with short TTLs. */
 const siteEnv = {

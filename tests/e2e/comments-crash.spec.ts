@@ -1,6 +1,5 @@
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { crashTestPort } from "../../playwright.config";
 import { startPostgres } from "../support/postgres";
 import { requireServer } from "../support/require-server";
 import { published } from "./sample-content";
@@ -12,7 +11,6 @@ const article = `/news/${published[0]!.slug}`;
 /** The main build on `databaseUrl`, served by a process of our own that we can kill without warning. */
 const startServer = (databaseUrl: string) =>
   startOwnServer(
-    crashTestPort,
     // The burst comes from one address, as fast as it can: only durability is under test here.
     { DATABASE_URL: databaseUrl, COMMENTS_RATE_LIMIT: "100000", COMMENTS_MIN_SECONDS: "0" },
     article,

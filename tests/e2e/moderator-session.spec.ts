@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import { sessionCookieName } from "../../lib/admin/session";
-import { freePort } from "../support/free-port";
 import { moderatorPassword, moderatorPasswordHash, serverFormFields } from "./support/comments";
 import { startOwnServer } from "./support/own-server";
 
@@ -38,7 +37,7 @@ test.describe("the moderator's session cookie", () => {
   });
 
   test("is Secure as well when SITE_URL is https://", async () => {
-    const server = await startOwnServer(await freePort(), {
+    const server = await startOwnServer({
       SITE_URL: "https://hashline.example",
       MODERATOR_PASSWORD_HASH: moderatorPasswordHash,
       DATABASE_URL: "file:artifacts/e2e-db/session.db",

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect } from "@playwright/test";
+import { freePort } from "../../support/free-port";
 
 /** A production server of the main build that a test starts itself, with its own environment. */
 export type OwnServer = {
@@ -9,10 +10,11 @@ export type OwnServer = {
 };
 
 /**
- * Serves the main build (the one playwright.config.ts builds) on `port` with `env` added, once its
+ * Serves the main build (the one playwright.config.ts builds) on a free port with `env` added, once its
  * `readyPath` answers 200. Its market data is the bundled snapshot, so it calls no upstream.
  */
-export async function startOwnServer(port: number, env: Record<string, string>, readyPath = "/"): Promise<OwnServer> {
+export async function startOwnServer(env: Record<string, string>, readyPath = "/"): Promise<OwnServer> {
+  const port = await freePort();
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...process.env, MARKET_PROVIDER: "snapshot", ...env },
     // Its own process group, so kill() reaches every process it started.
