@@ -1,20 +1,11 @@
 import { type APIRequestContext, type Page, expect, test } from "@playwright/test";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { published } from "./sample-content";
+import { SITE, fetchXml } from "./support/xml";
 
-const SITE = "http://localhost:3000"; // SITE_URL's default: every absolute URL starts with it
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["url", "item", "category", "sitemap"].includes(name) });
 const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-async function xml(request: APIRequestContext, path: string, contentType: RegExp) {
-  const response = await request.get(path);
-  expect(response.status(), path).toBe(200);
-  expect(response.headers()["content-type"], path).toMatch(contentType);
-  const text = await response.text();
-  expect(XMLValidator.validate(text), `${path} is not well-formed XML`).toBe(true);
-  return parser.parse(text);
-}
+const xml = async (request: APIRequestContext, path: string, contentType: RegExp) => (await fetchXml(request, path, contentType)).document;
 
 /** The site answers 200 for a URL written with SITE_URL's origin. */
 async function expectLive(request: APIRequestContext, url: string) {
