@@ -30,13 +30,6 @@ test("the sitemap lists the home, every published article and the listings, each
   for (const loc of locs) await expectLive(request, loc);
 });
 
-test("drafts and scheduled posts are in no sitemap or feed", async ({ request }) => {
-  const bodies = await Promise.all(["/sitemap.xml", "/news-sitemap.xml", "/feed.xml", "/feed.json"].map(async (path) => (await request.get(path)).text()));
-  for (const slug of ["exchange-weighs-real-time-proof-of-reserves", "crypto-markets-enter-2030-with-new-rules-in-place"]) {
-    for (const body of bodies) expect(body).not.toContain(slug);
-  }
-});
-
 test("the news sitemap has Google News's namespaces and only the last 48 hours", async ({ request }) => {
   const { urlset } = await xml(request, "/news-sitemap.xml", /application\/xml/);
   expect(urlset["@xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
