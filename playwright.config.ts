@@ -30,6 +30,14 @@ const mainDb = freshDatabase(commentsDatabaseFile);
 const hostileDb = freshDatabase("artifacts/e2e-db/hostile.db");
 const previewDb = freshDatabase("artifacts/e2e-db/preview.db");
 
+// The run's moment, picked once here in the runner's main process (workers and servers inherit it): the
+// content the main site and the preview are built from adds drafts and posts scheduled after it.
+process.env.E2E_RUN_AT ??= String(Date.now());
+/** Writes content/ plus the run's drafts and scheduled posts (tests/support/e2e-content.ts) into a folder. */
+const writeContent = (dir: string) => `npx tsx tests/support/e2e-content.ts ${dir} && `;
+const mainContent = "artifacts/e2e-content/main";
+const previewContent = "artifacts/e2e-content/preview";
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "artifacts/e2e",
@@ -54,10 +62,10 @@ export default defineConfig({
       url: `${upstreamURL}/__stats`,
     },
     {
-      // The production build the site ships, sample content and all.
-      command: `${mainDb.reset}npm run build && npx next start -H 127.0.0.1 -p ${port}`,
+      // The production build the site ships, of the sample content and the run's unpublished posts.
+      command: `${mainDb.reset}${writeContent(mainContent)}npm run build && npx next start -H 127.0.0.1 -p ${port}`,
       url: baseURL,
-      env: { ...siteEnv, DATABASE_URL: mainDb.DATABASE_URL },
+      env: { ...siteEnv, CONTENT_DIR: mainContent, DATABASE_URL: mainDb.DATABASE_URL },
       timeout: 300_000,
       stdout: "ignore",
       stderr: "pipe",
@@ -80,9 +88,9 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `${previewDb.reset}npx next dev -H 127.0.0.1 -p ${previewPort}`,
+      command: `${previewDb.reset}${writeContent(previewContent)}npx next dev -H 127.0.0.1 -p ${previewPort}`,
       url: previewURL,
-      env: { ...siteEnv, MARKET_PROVIDER: "snapshot", DATABASE_URL: previewDb.DATABASE_URL },
+      env: { ...siteEnv, MARKET_PROVIDER: "snapshot", CONTENT_DIR: previewContent, DATABASE_URL: previewDb.DATABASE_URL },
       timeout: 120_000,
       stdout: "ignore",
       stderr: "pipe",

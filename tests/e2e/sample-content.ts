@@ -1,7 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
 import matter from "gray-matter";
+import yaml from "js-yaml";
+import { e2eContentFiles, e2eRunAt } from "../support/e2e-content";
 
-/** An independent reading of content/posts, so the end-to-end tests do not trust the loader they test. */
+/**
+ * An independent reading of the content the end-to-end sites are built from (content/ plus the run's
+ * generated drafts and scheduled posts), so the end-to-end tests do not trust the loader they test.
+ */
 export type SamplePost = {
   slug: string;
   title: string;
@@ -10,13 +14,20 @@ export type SamplePost = {
   tags?: string[];
   date: Date;
   body: string;
+  draft: boolean;
+  canonical?: string;
 };
 
-const all = readdirSync("content/posts", { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-  .map((entry) => {
-    const { data, content } = matter(readFileSync(`${entry.parentPath}/${entry.name}`, "utf8"));
-    return { ...data, slug: entry.name.replace(/\.md$/, ""), body: content, draft: data.draft === true } as SamplePost & { draft: boolean };
+/** The site's `postsPerPage` (lib/config.ts): cards on each listing page. */
+export const PER_PAGE = 9;
+
+const files = Object.entries(e2eContentFiles(e2eRunAt()));
+
+const all = files
+  .filter(([name]) => name.startsWith("posts/") && name.endsWith(".md"))
+  .map(([name, text]) => {
+    const { data, content } = matter(text);
+    return { ...data, slug: name.replace(/^.*\//, "").replace(/\.md$/, ""), body: content, draft: data.draft === true } as SamplePost;
   });
 
 export const published = all
@@ -24,3 +35,11 @@ export const published = all
   .sort((a, b) => new Date(b.date).getTime() - new Date(a.date).getTime());
 
 export const unpublished = all.filter((post) => !published.includes(post));
+
+/** Every category slug in categories.yml, in navigation order, whether or not anything is published in it. */
+export const categorySlugs = (yaml.load(files.find(([name]) => name === "categories.yml")![1]) as { slug: string }[]).map(
+  (category) => category.slug,
+);
+
+/** Every author slug (a file in authors/), whether or not anything by them is published. */
+export const authorSlugs = files.filter(([name]) => name.startsWith("authors/")).map(([name]) => name.replace(/^authors\/(.*)\.md$/, "$1"));
