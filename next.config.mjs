@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 const production = process.env.NODE_ENV === "production";
 
 /**
@@ -36,6 +38,8 @@ const nextConfig = {
   // The build benchmark builds into its own folder so it never replaces the site's build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Next.js's page cache with the site's rules: scheduled stories go live on the minute; 404s are not kept.
+  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
   experimental: {
     // Internal links are plain <a> (no next/link), so there is no client-side prefetching: measuring and
     // inlining prefetch segments would only cost every prerendered page a gzip pass.

@@ -33,4 +33,6 @@ export const siteConfig = {
   feedSize: 50,
   relatedPostsCount: 3,
   contentDir: env.CONTENT_DIR,
+  /** The newest stories prerendered by the build; every other one is rendered on its first request, then cached. */
+  prerenderedArticles: env.PRERENDER_ARTICLES,
 } as const;

@@ -15,7 +15,7 @@ import path from "node:path";
 import { loadContent } from "../lib/content/load";
 import { createLibrary } from "../lib/content/queries";
 import { renderPost } from "../lib/content/render";
-import { INDEX_OPTIONS, createSearch, indexLibrary } from "../lib/search";
+import { INDEX_OPTIONS, createSearch, indexPosts } from "../lib/search";
 import { loadIndex } from "../lib/search/build-index";
 import { benchComments } from "./bench/comments";
 import { keepingNextTypes } from "./support/site";
@@ -50,7 +50,7 @@ if (mode === "--child") {
   const heapBefore = process.memoryUsage().heapUsed;
   const indexStarted = performance.now();
   const library = createLibrary(content);
-  const index = indexLibrary(library);
+  const index = indexPosts(library.posts);
   const search = createSearch(library, 10, index);
   const indexMs = performance.now() - indexStarted;
   collect();

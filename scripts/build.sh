@@ -6,6 +6,6 @@ set -e
 next build --experimental-build-mode=compile
 tsc --noEmit &
 typecheck=$!
-tsx --conditions=react-server scripts/build-search-index.ts
+tsx --conditions=react-server scripts/build-content.ts
 wait "$typecheck"
 next build --experimental-build-mode=generate

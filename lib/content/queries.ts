@@ -1,4 +1,4 @@
-import type { Author, Category, Content, Post, Tag } from "./types";
+import type { Author, Category, Content, Post, PostStatus, Tag } from "./types";
 
 export type Library = ReturnType<typeof createLibrary>;
 
@@ -14,13 +14,36 @@ function groupBy<K>(posts: Post[], keys: (post: Post) => K[]): Map<K, Post[]> {
   return groups;
 }
 
+/** A post's status at an instant: a scheduled post is published once its moment has passed. */
+export function statusAt(post: Post, now: number): PostStatus {
+  return post.status === "draft" ? "draft" : post.publishedAt > now ? "scheduled" : "published";
+}
+
+/** The posts as they stand at `now` (the statuses they were loaded with when it is not given). */
+function postsAt(posts: Post[], now: number | undefined): Post[] {
+  if (now === undefined) return posts;
+  return posts.map((post) => {
+    const status = statusAt(post, now);
+    return status === post.status ? post : { ...post, status };
+  });
+}
+
+/** The first moment after `now` at which a scheduled post is published: when a library made at `now` expires. */
+function nextPublication(posts: Post[], now: number | undefined): number {
+  let next = Infinity;
+  if (now === undefined) return next;
+  for (const post of posts) if (post.status !== "draft" && post.publishedAt > now && post.publishedAt < next) next = post.publishedAt;
+  return next;
+}
+
 /**
- * Indexes the loaded content once; every query is then a lookup. Unless `includeUnpublished`
- * (the editors' preview), drafts and scheduled posts are dropped here, so no page, list,
- * count or related link can reach them.
+ * Indexes the content as it stands at `now` once; every query is then a lookup. Unless
+ * `includeUnpublished` (the editors' preview), drafts and posts scheduled after `now` are dropped
+ * here, so no page, list, count or related link can reach them.
  */
-export function createLibrary(content: Content, { includeUnpublished = false } = {}) {
-  const posts = includeUnpublished ? content.posts : content.posts.filter((post) => post.status === "published");
+export function createLibrary(content: Content, { includeUnpublished = false, now }: { includeUnpublished?: boolean; now?: number } = {}) {
+  const current = postsAt(content.posts, now);
+  const posts = includeUnpublished ? current : current.filter((post) => post.status === "published");
   const postsBySlug = new Map(posts.map((post) => [post.slug, post]));
   const byCategory = groupBy(posts, (post) => [post.category]);
   const byAuthor = groupBy(posts, (post) => [post.author]);
@@ -35,6 +58,8 @@ export function createLibrary(content: Content, { includeUnpublished = false } =
 
   return {
     posts,
+    /** When this library stops being true: the next scheduled post's moment (never, without `now`). */
+    validUntil: nextPublication(content.posts, now),
     getPost: (slug: string): Post | undefined => postsBySlug.get(slug),
     getAuthor: (slug: string): Author | undefined => authorsBySlug.get(slug),
     getCategory: (slug: string): Category | undefined => categoriesBySlug.get(slug),
@@ -78,10 +103,4 @@ export function paginate<T>(items: T[], page: number, perPage: number): Page<T> 
   const totalPages = Math.max(1, Math.ceil(items.length / perPage));
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
   return { items: items.slice((page - 1) * perPage, page * perPage), page, totalPages };
-}
-
-/** Route params for pages 2..n; page 1 lives at the list's own URL. */
-export function laterPageParams(count: number, perPage: number): { page: string }[] {
-  const totalPages = Math.ceil(count / perPage);
-  return Array.from({ length: Math.max(0, totalPages - 1) }, (_, index) => ({ page: String(index + 2) }));
 }

@@ -10,8 +10,11 @@ import { articleJsonLd } from "../seo/json-ld";
 import { articlePageMetadata } from "../seo/metadata";
 import type { ListingCard } from "./listing";
 
+/** The newest stories, which readers and crawlers reach first; the archive is rendered on demand. */
 export function articleStaticParams(): { slug: string }[] {
-  return getLibrary().posts.map((post) => ({ slug: post.slug }));
+  return getLibrary()
+    .posts.slice(0, siteConfig.prerenderedArticles)
+    .map((post) => ({ slug: post.slug }));
 }
 
 /** An article with its author, category and "You might like" cards, or a real 404. */

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { siteConfig } from "../config";
 import { type Listing, type ListingKind, findListing, homeListing, listingSlugs, pagePath } from "../content/listings";
-import { laterPageParams, paginate } from "../content/queries";
+import { paginate } from "../content/queries";
 import { getLibrary } from "../content/store";
 import type { Author, Category, Post } from "../content/types";
 import { listingPageMetadata } from "../seo/metadata";
@@ -64,13 +64,3 @@ export function listingSlugParams(kind: ListingKind): { slug: string }[] {
   return listingSlugs(getLibrary(), kind).map((slug) => ({ slug }));
 }
 
-/** `{ slug, page }` for pages 2..n of every listing of a kind (or of home, without a slug). */
-export function laterPagesParams(kind: ListingKind): { slug: string; page: string }[];
-export function laterPagesParams(kind: "home"): { page: string }[];
-export function laterPagesParams(kind: ListingKind | "home") {
-  if (kind === "home") return laterPageParams(getLibrary().posts.length, siteConfig.postsPerPage);
-  return listingSlugs(getLibrary(), kind).flatMap((slug) => {
-    const listing = findListing(getLibrary(), kind, slug);
-    return laterPageParams(listing?.posts.length ?? 0, siteConfig.postsPerPage).map((params) => ({ slug, ...params }));
-  });
-}

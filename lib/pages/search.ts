@@ -1,26 +1,36 @@
 import "server-only";
 import type { Metadata } from "next";
+import type MiniSearch from "minisearch";
 import { z } from "zod";
 import { siteConfig } from "../config";
 import { env, previewUnpublished } from "../env";
 import type { Library } from "../content/queries";
-import { getLibrary } from "../content/store";
+import { getContent, getLibrary } from "../content/store";
 import { processSingleton } from "../process-singleton";
-import type { Category, Post } from "../content/types";
-import { type SearchHit, type SearchPage, createSearch } from "../search";
+import type { Category, Content, Post } from "../content/types";
+import { type SearchHit, type SearchPage, createSearch, indexPosts } from "../search";
 import { cleanQuery } from "../search/normalize";
 import { readPrebuiltIndex } from "../search/prebuilt";
 import type { ListingCard } from "./listing";
 
-const cache = processSingleton("search", () => new WeakMap<Library, ReturnType<typeof createSearch>>());
+const cache = processSingleton("search", () => ({
+  indexes: new WeakMap<Content, MiniSearch>(),
+  searches: new WeakMap<Library, ReturnType<typeof createSearch>>(),
+}));
 
-/** Search is set up once per loaded library, on the first search: from the build's index when it has one. */
+/**
+ * The index covers all the content, scheduled posts included, and is made once, on the first search (or
+ * read from the build); each library, remade as a scheduled post goes live, searches its own posts in it.
+ */
 function searchFor(library: Library) {
-  let search = cache.get(library);
-  if (!search) {
-    const prebuilt = previewUnpublished ? undefined : readPrebuiltIndex(library, env.NEXT_DIST_DIR);
-    cache.set(library, (search = createSearch(library, siteConfig.postsPerPage, prebuilt)));
+  const content = getContent();
+  let index = cache.indexes.get(content);
+  if (!index) {
+    index = (previewUnpublished ? undefined : readPrebuiltIndex(content.posts, env.NEXT_DIST_DIR)) ?? indexPosts(content.posts);
+    cache.indexes.set(content, index);
   }
+  let search = cache.searches.get(library);
+  if (!search) cache.searches.set(library, (search = createSearch(library, siteConfig.postsPerPage, index)));
   return search;
 }
 

@@ -53,22 +53,24 @@ export type SearchPage = {
   hits: SearchHit[];
 };
 
-/** The index of a library's posts: every published post's words (drafts and scheduled posts were never in it). */
-export function indexLibrary(library: Library) {
-  return buildIndex(library.posts.map(searchDocument), INDEX_OPTIONS);
+/** The index of posts' words: a build's covers its scheduled posts too, which each search leaves out until their moment. */
+export function indexPosts(posts: Post[]) {
+  return buildIndex(posts.map(searchDocument), INDEX_OPTIONS);
 }
 
 /**
- * Full-text search over the published posts of one library, with their index (made here unless given,
- * e.g. the build's). Stories with every word come first, then those with some.
+ * Full-text search over the posts of one library, with an index of them (made here unless given, e.g. the
+ * build's, which may hold more: only the library's posts are found). Stories with every word come first,
+ * then those with some.
  */
-export function createSearch(library: Library, perPage: number, index = indexLibrary(library)) {
+export function createSearch(library: Library, perPage: number, index = indexPosts(library.posts)) {
   const publishedAt = new Map(library.posts.map((post) => [post.slug, post.publishedAt]));
+  const inLibrary = (result: SearchResult) => publishedAt.has(result.id);
 
   /** One search for any of the words (the first few); the stories that matched every word go first. */
   function rank(queryTerms: string[]): SearchResult[] {
     const terms = [...new Set(queryTerms)].slice(0, MAX_QUERY_TERMS);
-    const results = index.search(terms.join(" "));
+    const results = index.search(terms.join(" "), { filter: inLibrary });
     const wanted = terms.length;
     // Newer stories win ties.
     const order = (a: SearchResult, b: SearchResult) =>

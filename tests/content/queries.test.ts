@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findListing, listingSlugs, pagePath } from "@/lib/content/listings";
 import { loadContent } from "@/lib/content/load";
-import { createLibrary, laterPageParams, paginate } from "@/lib/content/queries";
+import { createLibrary, paginate } from "@/lib/content/queries";
 
 const { content } = loadContent("tests/fixtures/content/valid", { now: Date.UTC(2025, 0, 1) });
 const site = createLibrary(content);
@@ -101,11 +101,6 @@ describe("pagination", () => {
     expect(paginate(items, 4, 10)).toBeUndefined();
     expect(paginate(items, 0, 10)).toBeUndefined();
     expect(paginate(items, 1.5, 10)).toBeUndefined();
-  });
-
-  it("generates params for pages 2..n only", () => {
-    expect(laterPageParams(25, 10)).toEqual([{ page: "2" }, { page: "3" }]);
-    expect(laterPageParams(10, 10)).toEqual([]);
   });
 
   it("puts page 1 at the list's own URL", () => {

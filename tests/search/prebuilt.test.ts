@@ -13,10 +13,10 @@ const titles = (search: ReturnType<typeof createSearch>, query: string) => searc
 
 describe("the build's search index", () => {
   const distDir = mkdtempSync(path.join(tmpdir(), "dist-"));
-  writePrebuiltIndex(library, distDir);
+  writePrebuiltIndex(library.posts, distDir);
 
   it("answers as an index made in the server would", () => {
-    const prebuilt = readPrebuiltIndex(library, distDir);
+    const prebuilt = readPrebuiltIndex(library.posts, distDir);
     expect(prebuilt).toBeDefined();
     const fromBuild = createSearch(library, 10, prebuilt);
     const madeHere = createSearch(library, 10);
@@ -27,10 +27,10 @@ describe("the build's search index", () => {
   });
 
   it("is not used for other posts than its own, nor when it is missing or unreadable", () => {
-    expect(readPrebuiltIndex(fewer, distDir)).toBeUndefined();
-    expect(readPrebuiltIndex(library, path.join(distDir, "missing"))).toBeUndefined();
+    expect(readPrebuiltIndex(fewer.posts, distDir)).toBeUndefined();
+    expect(readPrebuiltIndex(library.posts, path.join(distDir, "missing"))).toBeUndefined();
     const broken = mkdtempSync(path.join(tmpdir(), "dist-"));
     writeFileSync(path.join(broken, "search-index.json"), "{not json");
-    expect(readPrebuiltIndex(library, broken)).toBeUndefined();
+    expect(readPrebuiltIndex(library.posts, broken)).toBeUndefined();
   });
 });

@@ -4,7 +4,6 @@ import { listingMetadata, listingSlugParams, loadListingPage } from "@/lib/pages
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
 export const generateStaticParams = () => listingSlugParams("author");
 
 export async function generateMetadata({ params }: Props) {

@@ -4,7 +4,6 @@ import { articleMetadata, articleStaticParams, loadArticle, loadComments } from 
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
 // Static pages, regenerated at most this often so that comments approved from the command line
 // appear within a minute; moderation on the site revalidates the article at once.
 export const revalidate = 20;

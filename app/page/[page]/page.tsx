@@ -1,10 +1,10 @@
 import { ListingView } from "@/components/listing/ListingView";
-import { laterPagesParams, listingMetadata, loadListingPage } from "@/lib/pages/listing";
+import { listingMetadata, loadListingPage } from "@/lib/pages/listing";
 
 type Props = { params: Promise<{ page: string }> };
 
-export const dynamicParams = false;
-export const generateStaticParams = () => laterPagesParams("home");
+// Later pages are rendered on their first request, then cached like prerendered ones (see the README).
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props) {
   return listingMetadata({ kind: "home" }, (await params).page);

@@ -3,7 +3,6 @@ import { listingMetadata, listingSlugParams, loadListingPage } from "@/lib/pages
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const dynamicParams = false;
 export const generateStaticParams = () => listingSlugParams("tag");
 
 export async function generateMetadata({ params }: Props) {

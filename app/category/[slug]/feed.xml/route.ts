@@ -1,7 +1,6 @@
 import { categoryFeedParams, categoryRssResponse } from "@/lib/pages/crawl";
 
 export const dynamic = "force-static";
-export const dynamicParams = false;
 export const generateStaticParams = categoryFeedParams;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {

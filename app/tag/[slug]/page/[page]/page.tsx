@@ -1,10 +1,10 @@
 import { ListingView } from "@/components/listing/ListingView";
-import { laterPagesParams, listingMetadata, loadListingPage } from "@/lib/pages/listing";
+import { listingMetadata, loadListingPage } from "@/lib/pages/listing";
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
-export const dynamicParams = false;
-export const generateStaticParams = () => laterPagesParams("tag");
+// Later pages are rendered on their first request, then cached like prerendered ones (see the README).
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props) {
   const { slug, page } = await params;

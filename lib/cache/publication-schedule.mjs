@@ -1,0 +1,81 @@
+// @ts-check
+// Plain JavaScript: Next.js imports the page cache handler, and so this module, without compiling it.
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Beside the build's pages: the build's publication moment and the moments of the stories it scheduled. */
+const SCHEDULE_FILE = "publication-schedule.json";
+/** Next.js writes it once every page of the build is generated. */
+const LAST_BUILD_FILE = "prerender-manifest.json";
+
+/**
+ * How long a render may take. A page stored within this time after a story's moment may have been
+ * rendered just before it, without the story, so it is not trusted to show it.
+ */
+export const RENDER_ALLOWANCE_MS = 15_000;
+
+/**
+ * @typedef {object} Schedule
+ * @property {number} cutoff The build's publication moment: its pages show the stories dated up to it.
+ * @property {number[]} moments When the build's scheduled stories are published, in ascending order.
+ * @property {number} builtAt When the build's pages were all generated.
+ */
+
+/**
+ * @param {string} distDir
+ * @param {number} cutoff
+ * @param {number[]} moments
+ */
+export function writeSchedule(distDir, cutoff, moments) {
+  const future = moments.filter((moment) => moment > cutoff).sort((a, b) => a - b);
+  writeFileSync(path.join(distDir, SCHEDULE_FILE), JSON.stringify({ cutoff, moments: future }));
+}
+
+/** @param {unknown} value */
+const isTime = (value) => typeof value === "number" && Number.isFinite(value);
+
+/**
+ * The schedule of a build made by `npm run build`, or undefined (a bare `next build`, `next dev`).
+ * @param {string} distDir
+ * @returns {Schedule | undefined}
+ */
+export function readSchedule(distDir) {
+  try {
+    const { cutoff, moments } = JSON.parse(readFileSync(path.join(distDir, SCHEDULE_FILE), "utf8"));
+    const builtAt = statSync(path.join(distDir, LAST_BUILD_FILE)).mtimeMs;
+    if (!isTime(cutoff) || !Array.isArray(moments) || !moments.every(isTime)) return undefined;
+    return { cutoff, moments, builtAt };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The latest of the ascending moments at or before `now`.
+ * @param {number[]} moments
+ * @param {number} now
+ */
+function lastMomentBy(moments, now) {
+  let low = 0;
+  let high = moments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (/** @type {number} */ (moments[middle]) <= now) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? moments[low - 1] : undefined;
+}
+
+/**
+ * Whether a page stored at `storedAt` may have been rendered before a story that is published by `now`:
+ * then it may not be served. A page the build generated shows the stories up to the build's cutoff.
+ * @param {Schedule} schedule
+ * @param {number} storedAt
+ * @param {number} now
+ */
+export function predatesPublication(schedule, storedAt, now) {
+  const moment = lastMomentBy(schedule.moments, now);
+  if (moment === undefined) return false;
+  const renderedAfter = storedAt <= schedule.builtAt ? schedule.cutoff : storedAt - RENDER_ALLOWANCE_MS;
+  return moment > renderedAfter;
+}
