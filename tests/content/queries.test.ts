@@ -25,6 +25,24 @@ describe("createLibrary", () => {
     expect(preview.categoriesWithPosts().map((category) => category.slug)).toContain("defi");
   });
 
+  it("publishes a scheduled post at its moment, with its category and tags, and says when it next changes", () => {
+    const moment = Date.UTC(2999, 0, 1);
+    const before = createLibrary(content, { now: moment - 1 });
+    expect(before.getPost("future-story")).toBeUndefined();
+    expect(before.categoriesWithPosts().map((category) => category.slug)).not.toContain("defi");
+    expect(before.validUntil).toBe(moment);
+
+    const at = createLibrary(content, { now: moment });
+    expect(at.getPost("future-story")?.status).toBe("published");
+    expect(at.posts[0]?.slug).toBe("future-story");
+    expect(at.postsWithTag("etf").map((post) => post.slug)).toEqual(["future-story", "etf-flows"]);
+    expect(findListing(at, "category", "defi")?.posts.map((post) => post.slug)).toEqual(["future-story"]);
+    expect(at.getPost("unfinished-story")).toBeUndefined();
+    expect(at.validUntil).toBe(Infinity);
+    // The loaded content is left as it was: a library is a view of it at one moment.
+    expect(content.posts.find((post) => post.slug === "future-story")?.status).toBe("scheduled");
+  });
+
   it("groups tags by slug, titled with the newest post's spelling", () => {
     expect(site.postsWithTag("turkiye").map((post) => post.slug)).toEqual(["etf-flows", "sec-ruling"]);
     expect(site.getTag("turkiye")?.name).toBe("Türkiye");

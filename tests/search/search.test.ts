@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { createLibrary } from "@/lib/content/queries";
-import { createSearch } from "@/lib/search";
+import { createSearch, indexPosts } from "@/lib/search";
 import { cleanQuery } from "@/lib/search/normalize";
 import { makeContentDir, postFile } from "../support/content-dir";
 
@@ -83,6 +83,13 @@ describe("search relevance", () => {
     expect(slugs("zebracorn")).toEqual([]);
     expect(slugs("unfinished")).toEqual([]);
     expect(slugs("quokkacoin")).toEqual([]);
+  });
+
+  it("finds a scheduled story in a build's index of everything only from its moment", () => {
+    const index = indexPosts(content.posts.filter((post) => post.status !== "draft"));
+    const at = (now: number) => createSearch(createLibrary(content, { now }), 10, index)("quokkacoin").hits.map((hit) => hit.post.slug);
+    expect(at(Date.UTC(2030, 0, 1) - 1)).toEqual([]);
+    expect(at(Date.UTC(2030, 0, 1))).toEqual(["future-story"]);
   });
 
   it("answers a query of many short words with the stories of its first words", () => {
