@@ -14,8 +14,11 @@ const scheduled = content.posts.filter((post) => post.status === "scheduled");
 const published = content.posts.length - drafts.length - scheduled.length;
 
 if (scheduled.length) {
-  console.log(`Scheduled (published by the first build on or after their date):`);
-  for (const post of scheduled) console.log(`  ${post.file}: ${formatDisplayDate(post.date)} (${post.date})`);
+  console.log(`Scheduled (the running site publishes each at its moment, UTC, with no rebuild):`);
+  for (const post of scheduled) {
+    const moment = new Date(post.publishedAt).toISOString().replace(/:\d{2}\.\d{3}Z$/, " UTC").replace("T", " ");
+    console.log(`  ${post.file}: ${formatDisplayDate(post.date)}, ${moment} (${post.date})`);
+  }
 }
 if (drafts.length) {
   console.log(`Drafts (never published; shown in npm run dev):`);

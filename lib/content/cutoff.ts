@@ -5,10 +5,9 @@ import path from "node:path";
 const CUTOFF_FILE = "content-cutoff";
 
 /**
- * The moment that divides published posts from scheduled ones. A production server must agree with the
- * build that prerendered its pages: a post whose date passes after the build has no page until the next
- * build, so until then it stays out of search, related links and sitemaps too. The build's first content
- * load records its moment in the build folder (cleaned at the start of every build); servers read it.
+ * The build's publication moment: its pages show the posts dated up to it, and its servers publish the later
+ * ones at their own moments. The build's first content load records it in the build folder (cleaned at the
+ * start of every build); a server of a bare `next build`, which carries no content of its own, keeps to it.
  */
 export function publicationCutoff(distDir: string, building: boolean, now = Date.now()): number {
   const file = path.join(/*turbopackIgnore: true*/ distDir, CUTOFF_FILE);

@@ -22,7 +22,7 @@ describe("npm run content:check", () => {
   it("exits 0 on good content and lists the scheduled posts and drafts", () => {
     const { status, output } = checkContent("tests/fixtures/content/valid");
     expect(status).toBe(0);
-    expect(output).toMatch(/Scheduled[^\n]*\n\s+tests\/fixtures\/content\/valid\/posts\/future-story\.md: 1 January 2999/);
+    expect(output).toMatch(/Scheduled[^\n]*\n\s+tests\/fixtures\/content\/valid\/posts\/future-story\.md: 1 January 2999, 2999-01-01 00:00 UTC/);
     expect(output).toMatch(/Drafts[^\n]*\n\s+tests\/fixtures\/content\/valid\/posts\/unfinished-story\.md/);
     expect(output).toContain("Content OK: 3 published, 1 scheduled, 1 draft(s).");
   });
