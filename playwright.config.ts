@@ -65,7 +65,8 @@ export default defineConfig({
       // The production build the site ships, of the sample content and the run's unpublished posts.
       command: `${mainDb.reset}${writeContent(mainContent)}npm run build && npx next start -H 127.0.0.1 -p ${port}`,
       url: baseURL,
-      env: { ...siteEnv, CONTENT_DIR: mainContent, DATABASE_URL: mainDb.DATABASE_URL },
+      // A few stories prerendered, so that most of the archive is rendered on its first request.
+      env: { ...siteEnv, CONTENT_DIR: mainContent, PRERENDER_ARTICLES: "5", DATABASE_URL: mainDb.DATABASE_URL },
       timeout: 300_000,
       stdout: "ignore",
       stderr: "pipe",

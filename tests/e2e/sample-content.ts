@@ -16,6 +16,7 @@ export type SamplePost = {
   body: string;
   draft: boolean;
   canonical?: string;
+  related?: string[];
 };
 
 /** The site's `postsPerPage` (lib/config.ts): cards on each listing page. */
