@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: load+render time and peak memory for N synthetic posts (about 800 words each),
- * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds a full build of 1,000
- * posts (the `build` script: compile, type check and search index, prerender) with its time and the peak
- * memory of all its processes together (targets: 30 s, 1 GB). Also the search index (build time, memory,
+ * N = 1,000 and 10,000, each in a fresh process. `npm run bench -- --build` adds builds (bench/publishing.ts): an
+ * empty Next.js app, then 1,000 and 10,000 posts (`--build 100000` adds 100,000), each with its time, the peak
+ * memory of all its processes and its build folder, then served: ready time, memory, an old story's first
+ * request and requests per second against a prerendered story's. Also the search index (build time, memory,
  * query latency), `/api/market` under load (bench/market-api.ts), the article page's weight
  * (bench/page-weight.ts), and reader comments (bench/comments.ts: posts per second into SQLite, and an
  * article with 500 comments built into .next-bench-comments and served).
  * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight or comments.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { loadContent } from "../lib/content/load";
@@ -18,9 +19,9 @@ import { renderPost } from "../lib/content/render";
 import { INDEX_OPTIONS, createSearch, indexPosts } from "../lib/search";
 import { loadIndex } from "../lib/search/build-index";
 import { benchComments } from "./bench/comments";
-import { keepingNextTypes } from "./support/site";
 import { benchMarketApi } from "./bench/market-api";
 import { benchPageWeight } from "./bench/page-weight";
+import { benchPublishing } from "./bench/publishing";
 import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
@@ -28,6 +29,11 @@ const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf
 const PARTS = ["load", "build", "market", "page-weight", "comments"];
 if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes one of: ${PARTS.join(", ")}`);
 const runs = (part: string) => only === undefined || only === part;
+/** `--build` builds 1,000 and 10,000 posts; `--build 100000` adds that many. */
+function buildCounts() {
+  const extra = Number(process.argv[process.argv.indexOf("--build") + 1]);
+  return [1_000, 10_000, ...(Number.isInteger(extra) && extra > 0 ? [extra] : [])];
+}
 
 const QUERIES = [
   "bitcoin", "ethereum etf", "etherum", "binanse", "exchange ransomware gang", "turkiye", "stablecoin regulation",
@@ -127,75 +133,11 @@ function benchLoad(count: number) {
   });
 }
 
-/** Sum of the resident memory of a process and all its descendants, from /proc. */
-function treeRssMb(rootPid: number): number {
-  const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parents.set(Number(entry), Number(fields[1]));
-      rss.set(Number(entry), (Number(fields[21]) * 4096) / 1024 / 1024);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const inTree = (pid: number): boolean => pid === rootPid || (pid > 1 && parents.has(pid) && inTree(parents.get(pid)!));
-  return [...rss].filter(([pid]) => inTree(pid)).reduce((sum, [, mb]) => sum + mb, 0);
-}
-
-/**
- * The build script's own steps, as `npm run build` runs them after its content check (the load that the
- * load bench times), in a shell with node_modules/.bin on the PATH, so no npm process is counted.
- */
-async function runBuildScript(contentDir: string, distDir: string) {
-  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { build: string } };
-  const child = spawn("sh", ["-c", scripts.build], {
-    env: {
-      ...process.env,
-      PATH: `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
-      CONTENT_DIR: contentDir,
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  let peakMb = 0;
-  const sampler = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb(child.pid!))), 100);
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  clearInterval(sampler);
-  return { code, output, peakMb };
-}
-
-async function benchBuild(count: number) {
-  const dir = mkdtempSync(path.join(tmpdir(), `bench-build-${count}-`));
-  const distDir = `.next-bench`;
-  writeSyntheticContent(dir, count);
-  try {
-    const started = performance.now();
-    const { code, output, peakMb } = await keepingNextTypes(() => runBuildScript(dir, distDir));
-    if (code !== 0) throw new Error(`the build failed:\n${output}`);
-    const pages = output.match(/\((\d+)\/(\d+)\)/g)?.at(-1) ?? "";
-    console.log(
-      `build ${count} posts (compile, type check and search index, prerender): ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
-        `peak memory ${peakMb.toFixed(0)} MB (all processes) ${pages && `, ${pages.slice(1, -1).split("/")[1]} pages`}`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(distDir, { recursive: true, force: true });
-  }
-}
-
 async function main() {
   console.log(`Node ${process.version}, ${availableParallelism()} cores; target: 1,000 posts in at most 1.5 s`);
   // The build goes first: it creates some 16,000 files, and on this machine's disk (ext4) files are slow to
   // create for a few minutes after thousands were deleted, as the load part's temporary posts are.
-  if (only === "build" || (!only && process.argv.includes("--build"))) await benchBuild(1_000);
+  if (only === "build" || (!only && process.argv.includes("--build"))) await benchPublishing(buildCounts());
   if (runs("load")) for (const count of [1_000, 10_000]) benchLoad(count);
   if (runs("market")) await benchMarketApi();
   if (runs("page-weight")) benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");

@@ -18,8 +18,21 @@ const TOPIC_WORDS = (
 /** Everything else a story says: made-up words of news-like length, drawn with Zipf's law. */
 const SYLLABLES = "ba be bi bo ca ce co da de di do fa fe fi ga ge go ka ke ki la le li lo ma me mi mo na ne ni no pa pe pi po ra re ri ro sa se si so ta te ti to va ve vi".split(" ");
 const ENDINGS = ["n", "r", "s", "nd", "rt", "st", "ng", "ns", "rd", "nts"];
-const TAGS = ["Bitcoin", "Ethereum", "ETF", "Stablecoins", "Türkiye", "Layer 2 / Rollups", "DeFi", "Mining", "U.S. SEC"];
-const CATEGORIES = ["markets", "regulation", "exchanges", "defi"];
+/** Tags, commonest first: each story takes three or four, by Zipf's law, as a newsroom tags. */
+const TAGS = [
+  "Bitcoin", "Ethereum", "ETF", "Stablecoins", "Regulation", "DeFi", "Mining", "U.S. SEC", "Exchanges", "Solana",
+  "Türkiye", "Layer 2 / Rollups", "Hacks", "Custody", "Tether", "Binance", "MiCA", "Staking", "NFTs", "CBDC",
+  "Taxes", "Lawsuits", "Ripple", "Derivatives", "Ransomware", "Venture", "Payments", "Wallets", "Oracles", "Bridges",
+  "Airdrops", "Governance", "Fed", "Inflation", "Gold", "Halving", "Miners", "Hong Kong", "Singapore", "Dubai",
+  "Argentina", "Nigeria", "El Salvador", "Japan", "Korea", "India", "Brazil", "Canada", "Australia", "U.K.",
+];
+const CATEGORIES = ["markets", "regulation", "exchanges", "defi", "security", "policy"];
+const AUTHORS = ["alice", "bob", "carol", "dan", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "oscar"];
+/** One story in a hundred is scheduled (dated after the build), one in a hundred a draft. */
+const SCHEDULED_EVERY = 100;
+const DRAFT_EVERY = 101;
+/** The archive's span: the posts' dates are spread over these years up to the day the content is written. */
+const YEARS = 10;
 
 /** A small deterministic generator, so every run benchmarks the same text. */
 export function random(seed: number) {
@@ -91,20 +104,27 @@ export function writeSyntheticContent(dir: string, count: number) {
     path.join(dir, "categories.yml"),
     CATEGORIES.map((slug) => `- slug: ${slug}\n  name: ${slug.toUpperCase()}\n  description: The ${slug} desk.\n`).join(""),
   );
-  for (const author of ["alice", "bob", "carol"]) {
+  for (const author of AUTHORS) {
     writeFileSync(path.join(dir, "authors", `${author}.md`), `---\nname: ${author} Example\n---\nA reporter.\n`);
   }
-  const start = Date.UTC(2020, 0, 1);
+  const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+  const spacing = (YEARS * 365 * 86_400_000) / count;
+  const tag = zipf(TAGS);
   for (let index = 0; index < count; index += 1) {
-    const date = new Date(start + index * 3_600_000).toISOString().replace(".000Z", "Z");
-    const tags = [TAGS[index % TAGS.length], TAGS[(index * 7) % TAGS.length]].map((tag) => JSON.stringify(tag));
+    const next = random(index + 7);
+    const scheduled = index % SCHEDULED_EVERY === SCHEDULED_EVERY - 1;
+    // Oldest first; a scheduled story is dated days ahead of the day the content is written.
+    const moment = scheduled ? today + 86_400_000 * (1 + (index % 30)) : today - (count - index) * spacing;
+    const date = new Date(moment).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const tags = new Set(Array.from({ length: 3 + (index % 2) }, () => tag(next)));
     const frontmatter = [
       `title: "Synthetic story number ${index}"`,
       `description: "A generated story for the benchmark, number ${index}."`,
       `date: ${date}`,
-      `author: ${["alice", "bob", "carol"][index % 3]}`,
+      `author: ${AUTHORS[index % AUTHORS.length]}`,
       `category: ${CATEGORIES[index % CATEGORIES.length]}`,
-      `tags: [${[...new Set(tags)].join(", ")}]`,
+      `tags: [${[...tags].map((name) => JSON.stringify(name)).join(", ")}]`,
+      ...(index % DRAFT_EVERY === DRAFT_EVERY - 1 ? ["draft: true"] : []),
     ];
     writeFileSync(path.join(dir, "posts", `story-${index}.md`), `---\n${frontmatter.join("\n")}\n---\n${body(index)}\n`);
   }
