@@ -15,11 +15,17 @@ function scheduleOf(distDir) {
   return schedules.get(distDir);
 }
 
+const building = process.env.NEXT_PHASE === "phase-production-build";
+/** When this process started: what it stores itself is timed by its own clock. */
+const serverStartedAt = performance.timeOrigin;
+
 /**
  * Next.js's own page cache (in memory, on disk in the build folder, seeded with the prerendered pages), with
- * the site's schedule: a page stored before a scheduled story's moment is not served after it, so the next
- * request renders it anew and the story shows everywhere on the minute, never early. (Next.js stores no
- * 404, so made-up addresses fill neither memory nor disk.)
+ * two rules of the site's:
+ * - A page stored before a scheduled story's moment is not served after it: the next request renders it
+ *   anew, so the story shows everywhere on the minute, and never early.
+ * - An error answer (a 404 from a route handler, such as a made-up social image) is never stored: made-up
+ *   addresses, however many, fill neither memory nor disk. (Pages' 404s Next.js does not store itself.)
  */
 export default class PageCacheHandler extends FileSystemCache {
   /** @param {ConstructorParameters<typeof FileSystemCache>[0]} context */
@@ -33,7 +39,15 @@ export default class PageCacheHandler extends FileSystemCache {
     const entry = await super.get(...args);
     const value = entry?.value;
     const isPage = value?.kind === "APP_PAGE" || value?.kind === "APP_ROUTE";
-    if (entry && isPage && this.schedule && predatesPublication(this.schedule, entry.lastModified, Date.now())) return null;
+    if (entry && isPage && this.schedule && predatesPublication(this.schedule, { storedAt: entry.lastModified, now: Date.now(), serverStartedAt })) {
+      return null;
+    }
     return entry;
+  }
+
+  /** @type {FileSystemCache["set"]} */
+  async set(key, data, context) {
+    if (!building && data && "status" in data && (data.status ?? 200) >= 400) return;
+    return super.set(key, data, context);
   }
 }

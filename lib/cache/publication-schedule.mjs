@@ -1,12 +1,10 @@
 // @ts-check
 // Plain JavaScript: Next.js imports the page cache handler, and so this module, without compiling it.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Beside the build's pages: the build's publication moment and the moments of the stories it scheduled. */
 const SCHEDULE_FILE = "publication-schedule.json";
-/** Next.js writes it once every page of the build is generated. */
-const LAST_BUILD_FILE = "prerender-manifest.json";
 
 /**
  * How long a render may take. A page stored within this time after a story's moment may have been
@@ -18,7 +16,6 @@ export const RENDER_ALLOWANCE_MS = 15_000;
  * @typedef {object} Schedule
  * @property {number} cutoff The build's publication moment: its pages show the stories dated up to it.
  * @property {number[]} moments When the build's scheduled stories are published, in ascending order.
- * @property {number} builtAt When the build's pages were all generated.
  */
 
 /**
@@ -42,9 +39,8 @@ const isTime = (value) => typeof value === "number" && Number.isFinite(value);
 export function readSchedule(distDir) {
   try {
     const { cutoff, moments } = JSON.parse(readFileSync(path.join(distDir, SCHEDULE_FILE), "utf8"));
-    const builtAt = statSync(path.join(distDir, LAST_BUILD_FILE)).mtimeMs;
     if (!isTime(cutoff) || !Array.isArray(moments) || !moments.every(isTime)) return undefined;
-    return { cutoff, moments, builtAt };
+    return { cutoff, moments };
   } catch {
     return undefined;
   }
@@ -68,14 +64,14 @@ function lastMomentBy(moments, now) {
 
 /**
  * Whether a page stored at `storedAt` may have been rendered before a story that is published by `now`:
- * then it may not be served. A page the build generated shows the stories up to the build's cutoff.
+ * then it may not be served. A page stored before this server started (by the build, or by an earlier
+ * server, whose clocks and file times are not to be trusted) counts as showing the build's cutoff.
  * @param {Schedule} schedule
- * @param {number} storedAt
- * @param {number} now
+ * @param {{ storedAt: number, now: number, serverStartedAt: number }} times
  */
-export function predatesPublication(schedule, storedAt, now) {
+export function predatesPublication(schedule, { storedAt, now, serverStartedAt }) {
   const moment = lastMomentBy(schedule.moments, now);
   if (moment === undefined) return false;
-  const renderedAfter = storedAt <= schedule.builtAt ? schedule.cutoff : storedAt - RENDER_ALLOWANCE_MS;
+  const renderedAfter = storedAt < serverStartedAt ? schedule.cutoff : storedAt - RENDER_ALLOWANCE_MS;
   return moment > renderedAfter;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { toTimestamp } from "./dates";
 import { parseFrontmatter } from "./frontmatter";
 import { type ContentProblem, editorErrors, problemsFromZod } from "./problems";
+import { statusAt } from "./queries";
 import { renderMarkdown } from "./render";
 import {
   type PostFrontmatter,
@@ -15,7 +16,7 @@ import {
 } from "./schema";
 import { tagSlug } from "./tags";
 import { YamlError, notValidYaml, parseYaml } from "./yaml";
-import type { Author, Category, Content, Post, PostStatus } from "./types";
+import type { Author, Category, Content, Post } from "./types";
 
 export type LoadOptions = {
   /** Posts dated after this instant are scheduled. */
@@ -181,7 +182,7 @@ function readPost(
   const { draft, tags: _tags, ...frontmatter } = parsed.data;
   const publishedAt = toTimestamp(frontmatter.date);
   const now = context.now ?? Date.now();
-  const status: PostStatus = draft ? "draft" : publishedAt > now ? "scheduled" : "published";
+  const status = statusAt(draft, publishedAt, now);
   return { ...frontmatter, slug, file: shown, tags, status, publishedAt, markdown: parsedFile.body };
 }
 

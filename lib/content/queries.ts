@@ -15,15 +15,15 @@ function groupBy<K>(posts: Post[], keys: (post: Post) => K[]): Map<K, Post[]> {
 }
 
 /** A post's status at an instant: a scheduled post is published once its moment has passed. */
-export function statusAt(post: Post, now: number): PostStatus {
-  return post.status === "draft" ? "draft" : post.publishedAt > now ? "scheduled" : "published";
+export function statusAt(draft: boolean, publishedAt: number, now: number): PostStatus {
+  return draft ? "draft" : publishedAt > now ? "scheduled" : "published";
 }
 
 /** The posts as they stand at `now` (the statuses they were loaded with when it is not given). */
 function postsAt(posts: Post[], now: number | undefined): Post[] {
   if (now === undefined) return posts;
   return posts.map((post) => {
-    const status = statusAt(post, now);
+    const status = statusAt(post.status === "draft", post.publishedAt, now);
     return status === post.status ? post : { ...post, status };
   });
 }

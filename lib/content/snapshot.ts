@@ -1,28 +1,33 @@
 import "server-only";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeSchedule } from "../cache/publication-schedule.mjs";
-import type { Content } from "./types";
-
-/** The build's content, in its folder: what its servers publish, whatever CONTENT_DIR they start with. */
-const SNAPSHOT_FILE = "content.json";
+import type { Author, Category, Content, Post } from "./types";
 
 /**
- * Writes the content a build carries: its published and scheduled posts (never its drafts), authors and
- * categories, and the schedule that tells the page cache when a scheduled story goes live.
+ * The build's content, in its folder: what its servers publish, whatever CONTENT_DIR they start with. One JSON
+ * value a line (authors and categories, then each post), since an archive's worth of posts in one JSON text
+ * would pass the longest string JavaScript can hold.
  */
-export function writeContentSnapshot(content: Content, distDir: string, cutoff: number) {
-  const posts = content.posts.filter((post) => post.status !== "draft");
-  writeFileSync(path.join(distDir, SNAPSHOT_FILE), JSON.stringify({ ...content, posts }));
-  writeSchedule(distDir, cutoff, posts.map((post) => post.publishedAt));
-}
+export const SNAPSHOT_FILE = "content.ndjson";
 
-/** The build's content, or undefined for a build without one (a bare `next build`). Written by us: not validated. */
+/** The build's content, or undefined for a build without one (a bare `next build`). Written by the build: not validated. */
 export function readContentSnapshot(distDir: string): Content | undefined {
+  let data: Buffer;
   try {
-    return JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ distDir, SNAPSHOT_FILE), "utf8")) as Content;
+    data = readFileSync(path.join(/*turbopackIgnore: true*/ distDir, SNAPSHOT_FILE));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
+  const posts: Post[] = [];
+  let site: { authors: Author[]; categories: Category[] } | undefined;
+  for (let start = 0; start < data.length; ) {
+    const end = data.indexOf(10, start);
+    const line = data.toString("utf8", start, end === -1 ? data.length : end);
+    start = end === -1 ? data.length : end + 1;
+    if (!line) continue;
+    if (site) posts.push(JSON.parse(line) as Post);
+    else site = JSON.parse(line) as typeof site;
+  }
+  return site && { ...site, posts };
 }
