@@ -15,6 +15,18 @@ function scheduleOf(distDir) {
   return schedules.get(distDir);
 }
 
+/**
+ * Addresses whose answer no other story changes: a story's social image, and the site's fixed files. They are
+ * kept across publications, which would otherwise redraw every social image.
+ */
+const UNCHANGED_BY_PUBLICATION = /^\/(?:og\/|robots\.txt$|icon\.png$|opensearch\.xml$)/;
+
+/** The address a cache key is for: Next.js scopes keys as `…/$/<path>`. */
+function addressOf(/** @type {string} */ key) {
+  const marker = key.indexOf("/$/");
+  return marker === -1 ? key : key.slice(marker + 2);
+}
+
 const building = process.env.NEXT_PHASE === "phase-production-build";
 /** When this process started: what it stores itself is timed by its own clock. */
 const serverStartedAt = performance.timeOrigin;
@@ -39,10 +51,8 @@ export default class PageCacheHandler extends FileSystemCache {
     const entry = await super.get(...args);
     const value = entry?.value;
     const isPage = value?.kind === "APP_PAGE" || value?.kind === "APP_ROUTE";
-    if (entry && isPage && this.schedule && predatesPublication(this.schedule, { storedAt: entry.lastModified, now: Date.now(), serverStartedAt })) {
-      return null;
-    }
-    return entry;
+    if (!entry || !isPage || !this.schedule || UNCHANGED_BY_PUBLICATION.test(addressOf(args[0]))) return entry;
+    return predatesPublication(this.schedule, { storedAt: entry.lastModified, now: Date.now(), serverStartedAt }) ? null : entry;
   }
 
   /** @type {FileSystemCache["set"]} */
