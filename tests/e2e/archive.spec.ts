@@ -18,7 +18,7 @@ const run = Date.now().toString(36);
 async function headOf(page: Page) {
   return page.evaluate(() => ({
     title: document.title,
-    meta: [...document.head.querySelectorAll("meta[name], meta[property]")].map((meta) => meta.getAttribute("name") ?? meta.getAttribute("property")).sort(),
+    meta: [...new Set([...document.head.querySelectorAll("meta[name], meta[property]")].map((meta) => meta.getAttribute("name") ?? meta.getAttribute("property")))].sort(),
     canonical: document.head.querySelector('link[rel="canonical"]')?.getAttribute("href"),
     // Each script holds one object or a list of them.
     jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => JSON.parse(script.textContent ?? "[]")),
@@ -34,7 +34,9 @@ test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("an old story renders on its first request with the metadata, JSON-LD, comments and cache headers of a prerendered one", async ({ page, request }) => {
-    const old = archived().at(-1)!;
+    // Both without a cover image, whose tags differ from a generated social image's.
+    const old = archived().filter((post) => !post.image).at(-1)!;
+    const model = published.find((post) => prerendered().has(`/news/${post.slug}`) && !post.image)!;
     const first = await page.goto(`/news/${old.slug}`);
     expect(first?.status()).toBe(200);
     await expect(page.locator("h1")).toHaveText(old.title);
@@ -45,13 +47,13 @@ test.describe("with JavaScript off", () => {
     expect(head.canonical).toMatch(new RegExp(`/news/${old.slug}$`));
     expect(head.jsonLd.find((data) => data["@type"] === "NewsArticle")).toMatchObject({ headline: old.title });
 
-    await page.goto(`/news/${newest.slug}`);
-    const model = await headOf(page);
-    expect(head.meta).toEqual(model.meta);
-    expect(head.jsonLd.map((data) => data["@type"])).toEqual(model.jsonLd.map((data) => data["@type"]));
+    await page.goto(`/news/${model.slug}`);
+    const prerenderedHead = await headOf(page);
+    expect(head.meta).toEqual(prerenderedHead.meta);
+    expect(head.jsonLd.map((data) => data["@type"])).toEqual(prerenderedHead.jsonLd.map((data) => data["@type"]));
 
     const again = await request.get(`/news/${old.slug}`);
-    const prerenderedHeaders = (await request.get(`/news/${newest.slug}`)).headers();
+    const prerenderedHeaders = (await request.get(`/news/${model.slug}`)).headers();
     expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
     expect(again.headers()["cache-control"]).toBe(prerenderedHeaders["cache-control"]);
   });

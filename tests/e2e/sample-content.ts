@@ -17,6 +17,7 @@ export type SamplePost = {
   draft: boolean;
   canonical?: string;
   related?: string[];
+  image?: string;
 };
 
 /** The site's `postsPerPage` (lib/config.ts): cards on each listing page. */
