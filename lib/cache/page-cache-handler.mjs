@@ -2,7 +2,7 @@
 // Plain JavaScript: Next.js imports its `cacheHandler` at run time, without compiling it.
 import path from "node:path";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
-import { predatesPublication, readSchedule } from "./publication-schedule.mjs";
+import { createRenderClock, predatesPublication, readSchedule } from "./publication-schedule.mjs";
 
 /** @type {typeof import("next/dist/server/lib/incremental-cache/file-system-cache").default} */
 const FileSystemCache = /** @type {any} */ (FileSystemCacheModule).default ?? FileSystemCacheModule;
@@ -30,6 +30,8 @@ function addressOf(/** @type {string} */ key) {
 const building = process.env.NEXT_PHASE === "phase-production-build";
 /** When this process started: what it stores itself is timed by its own clock. */
 const serverStartedAt = performance.timeOrigin;
+/** Shared by the handlers of the process, as the memory cache is. */
+const renderClock = createRenderClock();
 
 /**
  * Next.js's own page cache (in memory, on disk in the build folder, seeded with the prerendered pages), with
@@ -48,16 +50,22 @@ export default class PageCacheHandler extends FileSystemCache {
 
   /** @type {FileSystemCache["get"]} */
   async get(...args) {
+    const [key] = args;
+    const now = Date.now();
+    if (!building) renderClock.asked(key, now);
     const entry = await super.get(...args);
     const value = entry?.value;
     const isPage = value?.kind === "APP_PAGE" || value?.kind === "APP_ROUTE";
-    if (!entry || !isPage || !this.schedule || UNCHANGED_BY_PUBLICATION.test(addressOf(args[0]))) return entry;
-    return predatesPublication(this.schedule, { storedAt: entry.lastModified, now: Date.now(), serverStartedAt }) ? null : entry;
+    if (!entry || !isPage || !this.schedule || UNCHANGED_BY_PUBLICATION.test(addressOf(key))) return entry;
+    const times = { storedAt: entry.lastModified, renderStartedBy: renderClock.renderStartedBy(key), now, serverStartedAt };
+    return predatesPublication(this.schedule, times) ? null : entry;
   }
 
   /** @type {FileSystemCache["set"]} */
   async set(key, data, context) {
-    if (!building && data && "status" in data && (data.status ?? 200) >= 400) return;
+    if (building) return super.set(key, data, context);
+    renderClock.stored(key);
+    if (data && "status" in data && (data.status ?? 200) >= 400) return;
     return super.set(key, data, context);
   }
 }

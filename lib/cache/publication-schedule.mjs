@@ -65,13 +65,51 @@ function lastMomentBy(moments, now) {
 /**
  * Whether a page stored at `storedAt` may have been rendered before a story that is published by `now`:
  * then it may not be served. A page stored before this server started (by the build, or by an earlier
- * server, whose clocks and file times are not to be trusted) counts as showing the build's cutoff.
+ * server, whose clocks and file times are not to be trusted) counts as showing the build's cutoff; one this
+ * server stored, as rendered from `renderStartedBy` (see createRenderClock) or, unknown, the allowance before
+ * it was stored.
  * @param {Schedule} schedule
- * @param {{ storedAt: number, now: number, serverStartedAt: number }} times
+ * @param {{ storedAt: number, renderStartedBy?: number, now: number, serverStartedAt: number }} times
  */
-export function predatesPublication(schedule, { storedAt, now, serverStartedAt }) {
+export function predatesPublication(schedule, { storedAt, renderStartedBy, now, serverStartedAt }) {
   const moment = lastMomentBy(schedule.moments, now);
   if (moment === undefined) return false;
-  const renderedAfter = storedAt < serverStartedAt ? schedule.cutoff : storedAt - RENDER_ALLOWANCE_MS;
+  const renderedAfter = storedAt < serverStartedAt ? schedule.cutoff : (renderStartedBy ?? storedAt - RENDER_ALLOWANCE_MS);
   return moment > renderedAfter;
+}
+
+/**
+ * When this process's render of each page started, at the earliest: the first time the page was asked for
+ * since it was last stored (a render follows the request that misses). With it, a page rendered after a
+ * moment is trusted at once, where the allowance alone would render every page anew for 15 s after each
+ * moment. Bounded: a key it has forgotten (a flood of made-up addresses pushes keys out) falls back to the
+ * allowance, which is never wrong, only slower.
+ * @param {number} limit
+ */
+export function createRenderClock(limit = 20_000) {
+  /** @type {Map<string, number>} */
+  const askedSince = new Map();
+  /** @type {Map<string, number>} */
+  const startedBy = new Map();
+  /** @param {Map<string, number>} map @param {string} key @param {number} time */
+  const remember = (map, key, time) => {
+    map.delete(key);
+    map.set(key, time);
+    if (map.size > limit) map.delete(/** @type {string} */ (map.keys().next().value));
+  };
+  return {
+    /** @param {string} key @param {number} now */
+    asked(key, now) {
+      if (!askedSince.has(key)) remember(askedSince, key, now);
+    },
+    /** @param {string} key */
+    stored(key) {
+      const asked = askedSince.get(key);
+      askedSince.delete(key);
+      if (asked === undefined) startedBy.delete(key);
+      else remember(startedBy, key, asked);
+    },
+    /** @param {string} key */
+    renderStartedBy: (key) => startedBy.get(key),
+  };
 }

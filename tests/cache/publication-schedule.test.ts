@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { RENDER_ALLOWANCE_MS, predatesPublication, readSchedule, writeSchedule } from "@/lib/cache/publication-schedule.mjs";
+import {
+  RENDER_ALLOWANCE_MS,
+  createRenderClock,
+  predatesPublication,
+  readSchedule,
+  writeSchedule,
+} from "@/lib/cache/publication-schedule.mjs";
 
 const minute = 60_000;
 const cutoff = Date.UTC(2026, 10, 30, 12);
@@ -26,11 +32,43 @@ describe("a page stored before a scheduled story's moment", () => {
     expect(predates(moment + RENDER_ALLOWANCE_MS + 1, later)).toBe(false);
   });
 
+  it("is served at once when its render is known to have started after the moment", () => {
+    const moment = cutoff + 60 * minute;
+    const storedAt = moment + 2_000;
+    expect(predatesPublication(schedule, { storedAt, renderStartedBy: moment + 1, now: storedAt, serverStartedAt })).toBe(false);
+    expect(predatesPublication(schedule, { storedAt, renderStartedBy: moment - 1, now: storedAt, serverStartedAt })).toBe(true);
+  });
+
   it("counts as showing the build's cutoff when stored before the server started, whatever its time says", () => {
     // The build's own pages, or an earlier server's: file times, copied or from another clock, are not trusted.
     expect(predates(serverStartedAt - 1, cutoff + 3 * minute)).toBe(true);
     expect(predates(cutoff + 4 * minute, cutoff + 4 * minute)).toBe(true);
     expect(predatesPublication({ ...schedule, moments: [] }, { storedAt: serverStartedAt - 1, now: cutoff + 3 * minute, serverStartedAt })).toBe(false);
+  });
+});
+
+describe("the render clock", () => {
+  it("dates a page's render from the first request for it since it was last stored", () => {
+    const clock = createRenderClock();
+    clock.asked("/", 1_000);
+    clock.asked("/", 2_000);
+    clock.stored("/");
+    expect(clock.renderStartedBy("/")).toBe(1_000);
+    clock.asked("/", 5_000);
+    clock.stored("/");
+    expect(clock.renderStartedBy("/")).toBe(5_000);
+  });
+
+  it("knows nothing of a page stored without a request, nor of keys pushed out by a flood", () => {
+    const clock = createRenderClock(3);
+    clock.asked("/a", 1_000);
+    clock.stored("/a");
+    clock.stored("/a");
+    expect(clock.renderStartedBy("/a")).toBeUndefined();
+    clock.asked("/b", 1_000);
+    for (const slug of ["x", "y", "z"]) clock.asked(`/news/${slug}`, 2_000);
+    clock.stored("/b");
+    expect(clock.renderStartedBy("/b")).toBeUndefined();
   });
 });
 
