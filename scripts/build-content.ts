@@ -1,33 +1,35 @@
 /**
  * A step of `npm run build` (scripts/build.sh), before the pages are generated: records the build's
  * publication moment, then writes into the build folder the content it carries (published and scheduled
- * posts, authors, categories; read by lib/content/snapshot.ts), the schedule of its scheduled posts
- * (lib/cache/publication-schedule.mjs) and the search index of them all (lib/search/prebuilt.ts). Pages,
- * search and servers then read the build, not CONTENT_DIR.
+ * posts, authors, categories; lib/content/snapshot.ts), the schedule of its scheduled posts
+ * (lib/cache/publication-schedule.mjs) and the search index of them all (lib/search). Pages, search and
+ * servers then read the build, not CONTENT_DIR. Bodies go to disk as they are read: an archive's Markdown
+ * is never held in memory at once.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { writeSchedule } from "../lib/cache/publication-schedule.mjs";
 import { siteConfig } from "../lib/config";
 import { publicationCutoff } from "../lib/content/cutoff";
 import { loadContent } from "../lib/content/load";
 import { ContentError } from "../lib/content/problems";
-import { SNAPSHOT_FILE } from "../lib/content/snapshot";
+import { createSnapshotWriter } from "../lib/content/snapshot";
 import { env } from "../lib/env";
-import { writePrebuiltIndex } from "../lib/search/prebuilt";
+import { SEARCH_INDEX_FILE, createSearchIndexWriter, searchDocument } from "../lib/search";
 
 const cutoff = publicationCutoff(env.NEXT_DIST_DIR, true);
-const { content, problems } = loadContent(siteConfig.contentDir, { now: cutoff });
+const snapshot = createSnapshotWriter(env.NEXT_DIST_DIR);
+const search = createSearchIndexWriter(path.join(env.NEXT_DIST_DIR, SEARCH_INDEX_FILE));
+const { content, problems } = loadContent(siteConfig.contentDir, {
+  now: cutoff,
+  onBody(post, body) {
+    // Drafts never enter a build.
+    if (post.status === "draft") return;
+    snapshot.addBody(post.slug, body.markdown);
+    search.add(searchDocument(post, body.text));
+  },
+});
 if (problems.length > 0) throw new ContentError(problems);
-// Drafts never enter a build.
 const posts = content.posts.filter((post) => post.status !== "draft");
-
-const file = openSync(path.join(env.NEXT_DIST_DIR, SNAPSHOT_FILE), "w");
-try {
-  writeSync(file, `${JSON.stringify({ authors: content.authors, categories: content.categories })}\n`);
-  for (const post of posts) writeSync(file, `${JSON.stringify(post)}\n`);
-} finally {
-  closeSync(file);
-}
+snapshot.finish({ posts, authors: content.authors, categories: content.categories });
+search.finish();
 writeSchedule(env.NEXT_DIST_DIR, cutoff, posts.map((post) => post.publishedAt));
-writePrebuiltIndex(posts, env.NEXT_DIST_DIR);

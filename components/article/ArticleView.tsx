@@ -2,18 +2,19 @@ import { CoverImage } from "@/components/post/CoverImage";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { PostMeta } from "@/components/post/PostMeta";
 import { StatusBadge } from "@/components/post/StatusBadge";
-import { renderPost } from "@/lib/content/render";
 import type { ListingCard } from "@/lib/pages/listing";
 import { RelatedPosts } from "./RelatedPosts";
 import { TagList } from "./TagList";
 
 type Props = ListingCard & {
+  /** Rendered from Markdown and sanitised by lib/content/render.ts. */
+  bodyHtml: string;
   related: ListingCard[];
   structuredData: Record<string, unknown>[];
   comments: React.ReactNode;
 };
 
-export function ArticleView({ post, author, category, related, structuredData, comments }: Props) {
+export function ArticleView({ post, author, category, bodyHtml, related, structuredData, comments }: Props) {
   return (
     <>
       <JsonLd data={structuredData} />
@@ -32,8 +33,7 @@ export function ArticleView({ post, author, category, related, structuredData, c
         {post.image && post.imageAlt && (
           <CoverImage src={post.image} alt={post.imageAlt} lead sizes="(min-width: 48rem) 48rem, 100vw" />
         )}
-        {/* Rendered from Markdown and sanitised by the content loader. */}
-        <div className="prose article__body" dangerouslySetInnerHTML={{ __html: renderPost(post).html }} />
+        <div className="prose article__body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
         <footer className="article__footer">
           <TagList tags={post.tags} />
         </footer>

@@ -1,4 +1,3 @@
-import { renderPost } from "@/lib/content/render";
 import type { Author, Post } from "@/lib/content/types";
 import { FormattedDate } from "./FormattedDate";
 
@@ -22,7 +21,7 @@ export function PostMeta({ post, author, showUpdated = false }: Props) {
         </>
       )}
       <span aria-hidden="true"> · </span>
-      {renderPost(post).readingMinutes} min read
+      {post.readingMinutes} min read
     </p>
   );
 }

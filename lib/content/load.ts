@@ -15,14 +15,20 @@ import {
   postFrontmatterSchema,
 } from "./schema";
 import { tagSlug } from "./tags";
+import { markdownText, textStatistics } from "./text";
 import { YamlError, notValidYaml, parseYaml } from "./yaml";
-import type { Author, Category, Content, Post } from "./types";
+import type { Author, Category, Content, Post, PostBody } from "./types";
 
 export type LoadOptions = {
   /** Posts dated after this instant are scheduled. */
   now?: number;
   /** Where cover images live; `image: /images/a.jpg` must exist at `<publicDir>/images/a.jpg`. */
   publicDir?: string;
+  /**
+   * Receives each valid post's body as it is read, and the content then keeps none: a build streams an
+   * archive's bodies to disk. Without it, the bodies are kept in memory.
+   */
+  onBody?: (post: Post, body: PostBody) => void;
 };
 
 export type LoadResult = { content: Content; problems: ContentProblem[] };
@@ -35,10 +41,12 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const report = (file: string, message: string) => problems.push({ file, message });
   const categories = readCategories(dir, report, problems);
   const authors = readAuthors(dir, report, problems);
-  const posts = readPosts(dir, { categories, authors, report, problems, ...options });
+  const markdown = new Map<string, string>();
+  const onBody = options.onBody ?? ((post: Post, body: PostBody) => markdown.set(post.slug, body.markdown));
+  const posts = readPosts(dir, { categories, authors, report, problems, ...options, onBody });
   // Grouped by file, in the order found within each file.
   problems.sort((a, b) => a.file.localeCompare(b.file));
-  return { content: { posts, authors, categories }, problems };
+  return { content: { posts, authors, categories, markdownOf: (slug) => markdown.get(slug) }, problems };
 }
 
 type Report = (file: string, message: string) => void;
@@ -126,12 +134,13 @@ function readAuthors(dir: string, report: Report, problems: ContentProblem[]): A
       problems.push(...problemsFromZod(displayPath(file), parsed.error));
       continue;
     }
-    if (slug) authors.push({ ...parsed.data, slug, bioHtml: renderMarkdown(parsedFile.body).html });
+    if (slug) authors.push({ ...parsed.data, slug, bioHtml: renderMarkdown(parsedFile.body) });
   }
   return authors;
 }
 
 type PostContext = LoadOptions & {
+  onBody: NonNullable<LoadOptions["onBody"]>;
   categories: Category[];
   authors: Author[];
   report: Report;
@@ -183,7 +192,10 @@ function readPost(
   const publishedAt = toTimestamp(frontmatter.date);
   const now = context.now ?? Date.now();
   const status = statusAt(draft, publishedAt, now);
-  return { ...frontmatter, slug, file: shown, tags, status, publishedAt, markdown: parsedFile.body };
+  const body = { markdown: parsedFile.body, text: markdownText(parsedFile.body) };
+  const post = { ...frontmatter, slug, file: shown, tags, status, publishedAt, ...textStatistics(body.text) };
+  context.onBody(post, body);
+  return post;
 }
 
 /** The fields that name other content; one left out (missing or invalid) is not checked. */

@@ -1,3 +1,4 @@
+import { renderMarkdown } from "./render";
 import type { Author, Category, Content, Post, PostStatus, Tag } from "./types";
 
 export type Library = ReturnType<typeof createLibrary>;
@@ -12,6 +13,23 @@ function groupBy<K>(posts: Post[], keys: (post: Post) => K[]): Map<K, Post[]> {
     }
   }
   return groups;
+}
+
+/**
+ * The first `count` items in `order`, without sorting them all: a common tag's posts are tens of thousands
+ * in a large archive, and a story shows a handful of them.
+ */
+function firstInOrder<T>(items: Iterable<T>, count: number, order: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  if (count <= 0) return first;
+  for (const item of items) {
+    if (first.length === count && order(item, first[count - 1]!) >= 0) continue;
+    let at = first.length;
+    while (at > 0 && order(item, first[at - 1]!) < 0) at -= 1;
+    first.splice(at, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
 }
 
 /** A post's status at an instant: a scheduled post is published once its moment has passed. */
@@ -72,6 +90,13 @@ export function createLibrary(content: Content, { includeUnpublished = false, no
     authorsWithPosts: (): Author[] => content.authors.filter((author) => byAuthor.has(author.slug)),
     tags: (): Tag[] => [...tagsBySlug.values()],
 
+    /** A post's body as HTML, rendered each time: the page or feed that shows it is what is cached. */
+    bodyHtml(post: Post): string {
+      const markdown = content.markdownOf(post.slug);
+      if (markdown === undefined) throw new Error(`The content holds no body for the post "${post.slug}"`);
+      return renderMarkdown(markdown);
+    },
+
     /**
      * The editor's picks first, then posts sharing the most tags (a shared category breaks the tie), then
      * the rest of the category; newer first on ties. Only the post's own tag and category groups are
@@ -85,8 +110,8 @@ export function createLibrary(content: Content, { includeUnpublished = false, no
         for (const other of byTag.get(slug) ?? []) if (offered(other)) sharedTags.set(other, (sharedTags.get(other) ?? 0) + 1);
       }
       const score = (other: Post) => 2 * sharedTags.get(other)! + (other.category === post.category ? 1 : 0);
-      const byTags = [...sharedTags.keys()].sort((a, b) => score(b) - score(a) || position.get(a)! - position.get(b)!);
-      const related = [...picks, ...byTags];
+      const order = (a: Post, b: Post) => score(b) - score(a) || position.get(a)! - position.get(b)!;
+      const related = [...picks, ...firstInOrder(sharedTags.keys(), count - picks.length, order)];
       for (const other of byCategory.get(post.category) ?? []) {
         if (related.length >= count) break;
         if (offered(other) && !sharedTags.has(other)) related.push(other);

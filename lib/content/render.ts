@@ -6,7 +6,6 @@ import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
-import { toString } from "mdast-util-to-string";
 import rehypeExternalLinks from "rehype-external-links";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
@@ -20,28 +19,7 @@ import remarkRehype from "remark-rehype";
 import type { Processor } from "unified";
 import { EXIT, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { processSingleton } from "../process-singleton";
-
-export type RenderedMarkdown = {
-  html: string;
-  /** The text of the body's blocks, one a line: what search indexes. */
-  plainText: string;
-  wordCount: number;
-  readingMinutes: number;
-};
-
-/** A word: letters and digits, with inner apostrophes, hyphens or points ("don't", "layer-2", "1.2bn"). */
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-/** An adult's silent reading speed for news prose. */
-const WORDS_PER_MINUTE = 230;
-
-const blockTypes = new Set(["paragraph", "heading", "tableCell"]);
-
-/** The text of a tree's text blocks, in document order (a plain loop: this runs on every post). */
-function collectBlocks(node: MdastRoot | MdastRoot["children"][number], blocks: string[]): void {
-  if (blockTypes.has(node.type)) blocks.push(toString(node));
-  else if ("children" in node) for (const child of node.children) collectBlocks(child, blocks);
-}
+import { markdownText } from "./text";
 
 // GFM's autolink literals ("https://…", "www.…", e-mail addresses in plain text) become links after
 // parsing, by GitHub's own second algorithm, which spares micromark a check at every character.
@@ -50,16 +28,12 @@ const [linkBareAddresses] = gfmAutolinkLiteralFromMarkdown().transforms!;
 const MAY_HOLD_ADDRESS = /https?:\/\/|www\.|@/i;
 
 /**
- * Keeps the text of the post's blocks, one a line, links its bare addresses (only when that text
- * could hold one: the search for them is a fifth of a post's parse) and notes whether it has raw HTML.
+ * Links the post's bare addresses (only when its text could hold one: the search for them is a fifth of a
+ * post's parse) and notes whether it has raw HTML.
  */
 function remarkInspect() {
   return (tree: MdastRoot, file: VFile) => {
-    const blocks: string[] = [];
-    collectBlocks(tree, blocks);
-    const plainText = blocks.join("\n");
-    file.data.plainText = plainText;
-    if (MAY_HOLD_ADDRESS.test(plainText)) linkBareAddresses!(tree);
+    if (MAY_HOLD_ADDRESS.test(markdownText(String(file.value)))) linkBareAddresses!(tree);
     // Raw HTML needs a "<": most posts have none, and skip the walk that looks for it.
     if (String(file.value).includes("<")) {
       visit(tree, "html", () => {
@@ -164,30 +138,7 @@ function processorFor(markdown: string) {
   return processor;
 }
 
-type Renderable = { markdown: string };
-
-// Shared by every bundle of the process (the loaded posts are too), so each post renders once.
-const renderedPosts = processSingleton("rendered-posts", () => new WeakMap<Renderable, RenderedMarkdown>());
-
-/**
- * A post's body rendered, once per process and only when first needed: listing which pages exist
- * (Next's "collecting page data") needs no HTML, and each page renders only the posts it shows.
- */
-export function renderPost(post: Renderable): RenderedMarkdown {
-  let rendered = renderedPosts.get(post);
-  if (!rendered) renderedPosts.set(post, (rendered = renderMarkdown(post.markdown)));
-  return rendered;
-}
-
-/** Markdown to sanitised HTML, with the post's word count and reading time. */
-export function renderMarkdown(markdown: string): RenderedMarkdown {
-  const file = processorFor(markdown).processSync(markdown);
-  const plainText = String(file.data.plainText ?? "");
-  const wordCount = plainText.match(WORD)?.length ?? 0;
-  return {
-    html: String(file),
-    plainText,
-    wordCount,
-    readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
-  };
+/** Markdown to sanitised HTML. Not kept: a page that shows it is cached as a whole. */
+export function renderMarkdown(markdown: string): string {
+  return String(processorFor(markdown).processSync(markdown));
 }

@@ -1,33 +1,70 @@
 import "server-only";
-import { readFileSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import type { Author, Category, Content, Post } from "./types";
 
 /**
- * The build's content, in its folder: what its servers publish, whatever CONTENT_DIR they start with. One JSON
- * value a line (authors and categories, then each post), since an archive's worth of posts in one JSON text
- * would pass the longest string JavaScript can hold.
+ * The build's content, in its folder: what its servers publish, whatever CONTENT_DIR they start with. An
+ * SQLite file, so that a server holds every post's fields in memory but reads a body only when a page
+ * shows it: an archive's bodies (100,000 posts: about 500 MB of Markdown) need not fit in memory.
  */
-export const SNAPSHOT_FILE = "content.ndjson";
+export const SNAPSHOT_FILE = "content.db";
+
+/** Bumped when the layout changes: a server never reads a file it does not understand. */
+const FORMAT = 1;
+
+const SCHEMA = `
+  CREATE TABLE site (authors TEXT NOT NULL, categories TEXT NOT NULL);
+  CREATE TABLE posts (position INTEGER PRIMARY KEY, fields TEXT NOT NULL);
+  CREATE TABLE bodies (slug TEXT PRIMARY KEY, markdown TEXT NOT NULL) WITHOUT ROWID;
+  PRAGMA user_version = ${FORMAT};
+`;
+
+/**
+ * Writes the snapshot as the build reads the content: each body as it comes, then the posts (newest first)
+ * with the site's authors and categories. The file appears whole, under its name, only when finished.
+ */
+export function createSnapshotWriter(distDir: string) {
+  const file = path.join(distDir, SNAPSHOT_FILE);
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  const db = new Database(partial);
+  // Written once, by one process, and renamed into place: a crash leaves only the partial file.
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
+  db.exec(SCHEMA);
+  db.exec("BEGIN");
+  const addBody = db.prepare("INSERT INTO bodies (slug, markdown) VALUES (?, ?)");
+  return {
+    addBody(slug: string, markdown: string) {
+      addBody.run(slug, markdown);
+    },
+    finish({ posts, authors, categories }: Omit<Content, "markdownOf">) {
+      db.prepare("INSERT INTO site (authors, categories) VALUES (?, ?)").run(JSON.stringify(authors), JSON.stringify(categories));
+      const addPost = db.prepare("INSERT INTO posts (position, fields) VALUES (?, ?)");
+      posts.forEach((post, position) => addPost.run(position, JSON.stringify(post)));
+      db.exec("COMMIT");
+      db.close();
+      renameSync(partial, file);
+    },
+  };
+}
 
 /** The build's content, or undefined for a build without one (a bare `next build`). Written by the build: not validated. */
 export function readContentSnapshot(distDir: string): Content | undefined {
-  let data: Buffer;
-  try {
-    data = readFileSync(path.join(/*turbopackIgnore: true*/ distDir, SNAPSHOT_FILE));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-  const posts: Post[] = [];
-  let site: { authors: Author[]; categories: Category[] } | undefined;
-  for (let start = 0; start < data.length; ) {
-    const end = data.indexOf(10, start);
-    const line = data.toString("utf8", start, end === -1 ? data.length : end);
-    start = end === -1 ? data.length : end + 1;
-    if (!line) continue;
-    if (site) posts.push(JSON.parse(line) as Post);
-    else site = JSON.parse(line) as typeof site;
-  }
-  return site && { ...site, posts };
+  const file = path.join(/*turbopackIgnore: true*/ distDir, SNAPSHOT_FILE);
+  if (!existsSync(file)) return undefined;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  // Another version's build folder is not read as this one's.
+  if (db.pragma("user_version", { simple: true }) !== FORMAT) throw new Error(`${file} was written by another version of the site: build again`);
+  const site = db.prepare("SELECT authors, categories FROM site").get() as { authors: string; categories: string };
+  const fields = db.prepare("SELECT fields FROM posts ORDER BY position").pluck().all() as string[];
+  const markdown = db.prepare("SELECT markdown FROM bodies WHERE slug = ?").pluck();
+  return {
+    posts: fields.map((text) => JSON.parse(text) as Post),
+    authors: JSON.parse(site.authors) as Author[],
+    categories: JSON.parse(site.categories) as Category[],
+    markdownOf: (slug) => markdown.get(slug) as string | undefined,
+  };
 }

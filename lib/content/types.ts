@@ -16,8 +16,19 @@ export type Post = Omit<PostFrontmatter, "tags" | "draft"> & {
   tags: Tag[];
   status: PostStatus;
   publishedAt: number;
-  /** The Markdown body; `renderPost` turns it into HTML, text and counts on first use. */
-  markdown: string;
+  /** Of the body's text (lib/content/text.ts). */
+  wordCount: number;
+  readingMinutes: number;
 };
 
-export type Content = { posts: Post[]; authors: Author[]; categories: Category[] };
+/** A post's body: its Markdown, and the text a reader reads of it. */
+export type PostBody = { markdown: string; text: string };
+
+export type Content = {
+  /** Newest first. */
+  posts: Post[];
+  authors: Author[];
+  categories: Category[];
+  /** A post's Markdown body, read when a page needs it: an archive's bodies need not fit in memory. */
+  markdownOf: (slug: string) => string | undefined;
+};

@@ -30,6 +30,7 @@ export function loadArticle(slug: string) {
   const card = toCard(post);
   return {
     ...card,
+    bodyHtml: library.bodyHtml(post),
     related: library.relatedPosts(post, siteConfig.relatedPostsCount).map(toCard),
     structuredData: articleJsonLd(post, card.author, card.category),
   };

@@ -1,6 +1,6 @@
 import "server-only";
+import path from "node:path";
 import type { Metadata } from "next";
-import type MiniSearch from "minisearch";
 import { z } from "zod";
 import { siteConfig } from "../config";
 import { env, previewUnpublished } from "../env";
@@ -8,25 +8,35 @@ import type { Library } from "../content/queries";
 import { getContent, getLibrary } from "../content/store";
 import { processSingleton } from "../process-singleton";
 import type { Category, Content, Post } from "../content/types";
-import { type SearchHit, type SearchPage, createSearch, indexPosts } from "../search";
+import {
+  SEARCH_INDEX_FILE,
+  type SearchHit,
+  type SearchIndex,
+  type SearchPage,
+  createSearch,
+  memorySearchIndex,
+  openSearchIndex,
+  searchDocuments,
+} from "../search";
 import { cleanQuery } from "../search/normalize";
-import { readPrebuiltIndex } from "../search/prebuilt";
 import type { ListingCard } from "./listing";
 
 const cache = processSingleton("search", () => ({
-  indexes: new WeakMap<Content, MiniSearch>(),
+  indexes: new WeakMap<Content, SearchIndex>(),
   searches: new WeakMap<Library, ReturnType<typeof createSearch>>(),
 }));
 
 /**
- * The index covers all the content, scheduled posts included, and is made once, on the first search (or
- * read from the build); each library, remade as a scheduled post goes live, searches its own posts in it.
+ * The index covers all the content, scheduled posts included: the build's file, or (the editors' preview, a
+ * bare `next build`) one made in memory on the first search. Each library, remade as a scheduled post goes
+ * live, searches its own posts in it.
  */
 function searchFor(library: Library) {
   const content = getContent();
   let index = cache.indexes.get(content);
   if (!index) {
-    index = (previewUnpublished ? undefined : readPrebuiltIndex(content.posts, env.NEXT_DIST_DIR)) ?? indexPosts(content.posts);
+    const built = previewUnpublished ? undefined : openSearchIndex(path.join(/*turbopackIgnore: true*/ env.NEXT_DIST_DIR, SEARCH_INDEX_FILE));
+    index = built ?? memorySearchIndex(searchDocuments(content));
     cache.indexes.set(content, index);
   }
   let search = cache.searches.get(library);

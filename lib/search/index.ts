@@ -1,41 +1,30 @@
 import "server-only";
-import type { SearchResult } from "minisearch";
+import { distance } from "fastest-levenshtein";
 import type { Library } from "../content/queries";
-import { renderPost } from "../content/render";
-import type { Post } from "../content/types";
-import { type IndexOptions, buildIndex } from "./build-index";
+import { markdownText } from "../content/text";
+import type { Content, Post } from "../content/types";
 import { type Segment, highlight } from "./highlight";
 import { WORD_PATTERN, cleanQuery, indexTerms } from "./normalize";
+import type { SearchDocument, SearchIndex } from "./store";
+
+export { SEARCH_INDEX_FILE, createSearchIndexWriter, memorySearchIndex, openSearchIndex } from "./store";
+export type { SearchDocument, SearchIndex } from "./store";
 
 /** Words of a query past these are left out: a 200-character query of short words stays as cheap as a sentence. */
 const MAX_QUERY_TERMS = 8;
+/** Of a misspelt word's near spellings, the commonest are searched for. */
+const MAX_NEAR_SPELLINGS = 30;
 
-/** A title match beats a tag match, which beats the standfirst, which beats the body. */
-const BOOST = { title: 6, tags: 3, description: 2, body: 1 };
-
-/** What the index sees of a post. */
-export function searchDocument(post: Post) {
-  return {
-    id: post.slug,
-    title: post.title,
-    tags: post.tags.map((tag) => tag.name).join(" "),
-    description: post.description,
-    body: renderPost(post).plainText,
-  };
+/** What the index holds of a post, given the text of its body. */
+export function searchDocument(post: Post, body: string): SearchDocument {
+  const { slug, title, description, publishedAt } = post;
+  return { slug, title, tags: post.tags.map((tag) => tag.name), description, body, publishedAt };
 }
 
-export const INDEX_OPTIONS: IndexOptions<"title" | "tags" | "description" | "body"> = {
-  fields: ["title", "tags", "description", "body"],
-  terms: indexTerms,
-  searchOptions: {
-    boost: BOOST,
-    // "ethe" finds Ethereum; whole words still score higher. Shorter terms would expand to most of the
-    // vocabulary: a query of single letters must cost no more than one of words.
-    prefix: (term) => term.length >= 3,
-    // "etherum" and "binanse" find their words; a long word may have two letters wrong or swapped ("bitcion").
-    fuzzy: (term) => (term.length >= 7 ? 2 : term.length >= 4 ? 1 : false),
-  },
-};
+/** Every post of the content, scheduled and drafts included: each library finds only its own. */
+export function* searchDocuments(content: Content): Iterable<SearchDocument> {
+  for (const post of content.posts) yield searchDocument(post, markdownText(content.markdownOf(post.slug) ?? ""));
+}
 
 export type SearchHit = {
   post: Post;
@@ -53,42 +42,60 @@ export type SearchPage = {
   hits: SearchHit[];
 };
 
-/** The index of posts' words: a build's covers its scheduled posts too, which each search leaves out until their moment. */
-export function indexPosts(posts: Post[]) {
-  return buildIndex(posts.map(searchDocument), INDEX_OPTIONS);
+/** How far a word may be misspelt: a long word may have two letters wrong or swapped ("bitcion"), a short one none. */
+const typosAllowed = (word: string) => (word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0);
+
+/** A term as FTS5 reads it: quoted, so no query can be read as FTS5's own syntax. Terms hold only letters and digits. */
+const quoted = (term: string) => `"${term}"`;
+
+/**
+ * A query word and what it matches: itself; from three letters, the words it begins ("ethe": ethereum); from
+ * four, the index's words spelt nearly like it ("etherum", "binanse").
+ */
+function queryWord(word: string, index: SearchIndex) {
+  const typos = typosAllowed(word);
+  const near = typos
+    ? index
+        .vocabulary()
+        .filter(({ term }) => Math.abs(term.length - word.length) <= typos && term !== word && distance(term, word) <= typos)
+        .sort((a, b) => b.documents - a.documents)
+        .slice(0, MAX_NEAR_SPELLINGS)
+        .map(({ term }) => term)
+    : [];
+  const prefix = word.length >= 3;
+  return {
+    exact: quoted(word),
+    loose: `(${[prefix ? `${quoted(word)}*` : quoted(word), ...near.map(quoted)].join(" OR ")})`,
+    matches: (term: string) => term === word || (prefix && term.startsWith(word)) || near.includes(term),
+  };
 }
 
 /**
- * Full-text search over the posts of one library, with an index of them (made here unless given, e.g. the
- * build's, which may hold more: only the library's posts are found). Stories with every word come first,
- * then those with some.
+ * Full-text search over the posts of one library, in an index that may hold more (a build's holds its
+ * scheduled posts: each is found from its moment, when the library has it). Stories with every word as
+ * typed come first, then those with every word allowing for beginnings and misspellings, then those with
+ * some; within each, the best match (a title outweighs tags, the standfirst and the body), then the newer.
  */
-export function createSearch(library: Library, perPage: number, index = indexPosts(library.posts)) {
-  const publishedAt = new Map(library.posts.map((post) => [post.slug, post.publishedAt]));
-  const inLibrary = (result: SearchResult) => publishedAt.has(result.id);
-
-  /** One search for any of the words (the first few); the stories that matched every word go first. */
-  function rank(queryTerms: string[]): SearchResult[] {
-    const terms = [...new Set(queryTerms)].slice(0, MAX_QUERY_TERMS);
-    const results = index.search(terms.join(" "), { filter: inLibrary });
-    const wanted = terms.length;
-    // Newer stories win ties.
-    const order = (a: SearchResult, b: SearchResult) =>
-      Number(b.queryTerms.length >= wanted) - Number(a.queryTerms.length >= wanted) ||
-      b.score - a.score ||
-      publishedAt.get(b.id)! - publishedAt.get(a.id)!;
-    return results.sort(order);
+export function createSearch(library: Library, perPage: number, index: SearchIndex) {
+  function rank(terms: string[]) {
+    const words = [...new Set(terms)].slice(0, MAX_QUERY_TERMS).map((word) => queryWord(word, index));
+    const ranked = index.ranked(words.map((word) => word.loose).join(" OR ")).filter(({ slug }) => library.getPost(slug));
+    const everyWord = index.matching(words.map((word) => word.exact).join(" AND "));
+    const everyWordLoosely = words.length > 1 ? index.matching(words.map((word) => word.loose).join(" AND ")) : undefined;
+    const tier = ({ id }: { id: number }) => (everyWord.has(id) ? 0 : !everyWordLoosely || everyWordLoosely.has(id) ? 1 : 2);
+    // A stable sort keeps the index's order within each tier.
+    return { results: ranked.sort((a, b) => tier(a) - tier(b)), matches: (term: string) => words.some((word) => word.matches(term)) };
   }
 
   return function search(rawQuery: string, page = 1): SearchPage {
     const query = cleanQuery(rawQuery);
     const terms = indexTerms(query);
-    const results = terms.length > 0 ? rank(terms) : [];
+    const { results, matches } = terms.length > 0 ? rank(terms) : { results: [], matches: () => false };
     const totalPages = Math.max(1, Math.ceil(results.length / perPage));
     const current = Math.min(Math.max(1, Math.floor(page) || 1), totalPages);
-    const hits = results.slice((current - 1) * perPage, current * perPage).map((result) => {
-      const post = library.getPost(result.id)!;
-      const matched = new Set(result.terms);
+    const hits = results.slice((current - 1) * perPage, current * perPage).map(({ slug }) => {
+      const post = library.getPost(slug)!;
+      const matched = new Set(indexTerms(`${post.title} ${post.description}`).filter(matches));
       return { post, title: highlight(post.title, matched), description: highlight(post.description, matched) };
     });
     const onlyCommonWords = terms.length === 0 && query.match(WORD_PATTERN) !== null;

@@ -2,7 +2,6 @@ import "server-only";
 import { siteConfig } from "../config";
 import { toIsoDateTime } from "../content/dates";
 import type { Library } from "../content/queries";
-import { renderPost } from "../content/render";
 import type { Post } from "../content/types";
 import { absoluteUrl, articlePath, authorPath, socialImage } from "./urls";
 import { xmlDocument, xmlText } from "./xml";
@@ -66,7 +65,7 @@ export function renderJsonFeed(library: Library, feed: FeedSpec): string {
       url,
       title: post.title,
       summary: post.description,
-      content_html: renderPost(post).html,
+      content_html: library.bodyHtml(post),
       image: socialImage(post).url,
       date_published: toIsoDateTime(post.date),
       date_modified: toIsoDateTime(post.updated ?? post.date),

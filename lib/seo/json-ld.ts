@@ -1,7 +1,6 @@
 import "server-only";
 import { siteConfig } from "../config";
 import { toIsoDateTime } from "../content/dates";
-import { renderPost } from "../content/render";
 import type { Author, Category, Post } from "../content/types";
 import { absoluteUrl, authorPath, canonicalUrl, categoryPath, socialImage } from "./urls";
 
@@ -68,7 +67,7 @@ export function articleJsonLd(post: Post, author: Author | undefined, category: 
     url,
     articleSection: category?.name,
     keywords: post.tags.map((tag) => tag.name),
-    wordCount: renderPost(post).wordCount,
+    wordCount: post.wordCount,
     inLanguage: siteConfig.language,
   };
   const crumbs = [

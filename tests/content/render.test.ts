@@ -1,8 +1,8 @@
 import { type DefaultTreeAdapterTypes, parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown, renderPost } from "@/lib/content/render";
+import { renderMarkdown } from "@/lib/content/render";
 
-const html = (markdown: string) => renderMarkdown(markdown).html;
+const html = renderMarkdown;
 
 describe("renderMarkdown: GitHub-flavoured Markdown", () => {
   it("renders tables, strikethrough, task lists and autolinks", () => {
@@ -39,12 +39,6 @@ describe("renderMarkdown: GitHub-flavoured Markdown", () => {
     expect(html('The <abbr title="Markets in Crypto-Assets">MiCA</abbr> rules.')).toContain(
       '<abbr title="Markets in Crypto-Assets">MiCA</abbr>',
     );
-  });
-
-  it("counts words and reading time", () => {
-    const result = renderMarkdown(`${"word ".repeat(450)}\n\n| a | b |\n|---|---|\n| 1 | 2 |`);
-    expect(result.wordCount).toBe(454);
-    expect(result.readingMinutes).toBe(2);
   });
 });
 
@@ -150,15 +144,5 @@ describe("renderMarkdown: the page's outline", () => {
   it("turns a body h1 into an h2, since the headline is the page's only h1", () => {
     expect(html("# Big heading\n\ntext")).toContain('<h2 id="big-heading">Big heading</h2>');
     expect(html("<h1>raw</h1>")).not.toContain("<h1");
-  });
-});
-
-describe("renderPost", () => {
-  it("renders a post's body once, on first use", () => {
-    const post = { markdown: "Some *text*." };
-    const first = renderPost(post);
-    expect(first.html).toBe("<p>Some <em>text</em>.</p>");
-    expect(renderPost(post)).toBe(first);
-    expect(renderPost({ markdown: "Some *text*." })).not.toBe(first);
   });
 });
