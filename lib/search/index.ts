@@ -70,6 +70,17 @@ function queryWord(word: string, index: SearchIndex) {
   };
 }
 
+/** The ids of the index's documents that a library does not have (its scheduled posts, drafts): read once per library. */
+function leftOut(library: Library, index: SearchIndex) {
+  let ids: number[] | undefined;
+  return () => {
+    if (ids) return ids;
+    ids = [];
+    for (const [id, slug] of index.documents()) if (!library.getPost(slug)) ids.push(id);
+    return ids;
+  };
+}
+
 /**
  * Full-text search over the posts of one library, in an index that may hold more (a build's holds its
  * scheduled posts: each is found from its moment, when the library has it). Stories with every word as
@@ -77,28 +88,28 @@ function queryWord(word: string, index: SearchIndex) {
  * some; within each, the best match (a title outweighs tags, the standfirst and the body), then the newer.
  */
 export function createSearch(library: Library, perPage: number, index: SearchIndex) {
-  function rank(terms: string[]) {
-    const words = [...new Set(terms)].slice(0, MAX_QUERY_TERMS).map((word) => queryWord(word, index));
-    const ranked = index.ranked(words.map((word) => word.loose).join(" OR ")).filter(({ slug }) => library.getPost(slug));
-    const everyWord = index.matching(words.map((word) => word.exact).join(" AND "));
-    const everyWordLoosely = words.length > 1 ? index.matching(words.map((word) => word.loose).join(" AND ")) : undefined;
-    const tier = ({ id }: { id: number }) => (everyWord.has(id) ? 0 : !everyWordLoosely || everyWordLoosely.has(id) ? 1 : 2);
-    // A stable sort keeps the index's order within each tier.
-    return { results: ranked.sort((a, b) => tier(a) - tier(b)), matches: (term: string) => words.some((word) => word.matches(term)) };
-  }
+  const excluded = leftOut(library, index);
 
   return function search(rawQuery: string, page = 1): SearchPage {
     const query = cleanQuery(rawQuery);
     const terms = indexTerms(query);
-    const { results, matches } = terms.length > 0 ? rank(terms) : { results: [], matches: () => false };
-    const totalPages = Math.max(1, Math.ceil(results.length / perPage));
+    const words = [...new Set(terms)].slice(0, MAX_QUERY_TERMS).map((word) => queryWord(word, index));
+    const tiered = {
+      exact: words.map((word) => word.exact).join(" AND "),
+      every: words.map((word) => word.loose).join(" AND "),
+      any: words.map((word) => word.loose).join(" OR "),
+    };
+    const total = words.length > 0 ? index.count(tiered, excluded()) : 0;
+    const totalPages = Math.max(1, Math.ceil(total / perPage));
     const current = Math.min(Math.max(1, Math.floor(page) || 1), totalPages);
-    const hits = results.slice((current - 1) * perPage, current * perPage).map(({ slug }) => {
+    const found = total > 0 ? index.page(tiered, excluded(), perPage, (current - 1) * perPage) : [];
+    const matches = (term: string) => words.some((word) => word.matches(term));
+    const hits = found.map(({ slug }) => {
       const post = library.getPost(slug)!;
       const matched = new Set(indexTerms(`${post.title} ${post.description}`).filter(matches));
       return { post, title: highlight(post.title, matched), description: highlight(post.description, matched) };
     });
     const onlyCommonWords = terms.length === 0 && query.match(WORD_PATTERN) !== null;
-    return { query, onlyCommonWords, total: results.length, page: current, totalPages, hits };
+    return { query, onlyCommonWords, total, page: current, totalPages, hits };
   };
 }
