@@ -116,6 +116,35 @@ describe("search relevance", () => {
     expect(small("exchange", 999).page).toBe(first.totalPages);
   });
 
+  it("pages through the same order it shows at once", () => {
+    const onePerPage = createSearch(createLibrary(content), 1, index);
+    const all = slugs("exchange ransomware gang");
+    const paged = all.map((_, at) => onePerPage("exchange ransomware gang", at + 1).hits[0]?.post.slug);
+    expect(paged).toEqual(all);
+  });
+
+  it.each([
+    ['"solana'],
+    ['"solana"'],
+    ["solana*"],
+    ["title:solana"],
+    ["{title body}: solana"],
+    ["- solana"],
+    ["^solana"],
+    ["NEAR(solana"],
+    ["solana AND OR NOT"],
+    ["solana)"],
+  ])("reads FTS5 syntax as plain words: %s", (query) => {
+    expect(slugs(query)[0]).toBe("solana-outage");
+  });
+
+  it.each([['"'], ["*"], ["NEAR("], ["AND OR NOT"], ["^"], [":"], ["()"], ['""*'], ["title:"], ["{title}:"]])(
+    "finds nothing, without failing, for FTS5 syntax alone: %s",
+    (query) => {
+      expect(search(query).total).toBe(0);
+    },
+  );
+
   it.each([
     ["<script>alert(1)</script>"],
     ['"quotes" & \'apostrophes\''],
