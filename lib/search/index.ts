@@ -48,20 +48,24 @@ const typosAllowed = (word: string) => (word.length >= 7 ? 2 : word.length >= 4 
 /** A term as FTS5 reads it: quoted, so no query can be read as FTS5's own syntax. Terms hold only letters and digits. */
 const quoted = (term: string) => `"${term}"`;
 
+/** The commonest words of the vocabulary (commonest first) within `typos` edits of `word`. */
+function nearSpellings(word: string, typos: number, vocabulary: readonly string[]) {
+  const near: string[] = [];
+  for (const term of vocabulary) {
+    // The length test first: it rules out most words without the cost of an edit distance.
+    if (Math.abs(term.length - word.length) > typos || term === word || distance(term, word) > typos) continue;
+    if (near.push(term) === MAX_NEAR_SPELLINGS) break;
+  }
+  return near;
+}
+
 /**
  * A query word and what it matches: itself; from three letters, the words it begins ("ethe": ethereum); from
  * four, the index's words spelt nearly like it ("etherum", "binanse").
  */
 function queryWord(word: string, index: SearchIndex) {
   const typos = typosAllowed(word);
-  const near = typos
-    ? index
-        .vocabulary()
-        .filter(({ term }) => Math.abs(term.length - word.length) <= typos && term !== word && distance(term, word) <= typos)
-        .sort((a, b) => b.documents - a.documents)
-        .slice(0, MAX_NEAR_SPELLINGS)
-        .map(({ term }) => term)
-    : [];
+  const near = typos ? nearSpellings(word, typos, index.vocabulary()) : [];
   const prefix = word.length >= 3;
   return {
     exact: quoted(word),

@@ -26,7 +26,6 @@ const SCHEMA = `
 
 /** A query as three FTS5 expressions: every word as typed; every word, loosely; any word, loosely. */
 export type TieredQuery = { exact: string; every: string; any: string };
-export type Term = { term: string; documents: number };
 
 export type SearchIndex = {
   /** How many documents match any word, leaving out the `excluded` ids. */
@@ -38,8 +37,8 @@ export type SearchIndex = {
   page(query: TieredQuery, excluded: number[], limit: number, offset: number): { id: number; slug: string }[];
   /** Every indexed document's id and slug, to tell which a library leaves out. */
   documents(): Iterable<[id: number, slug: string]>;
-  /** Every indexed term with the number of documents holding it, for misspellings; read once. */
-  vocabulary(): Term[];
+  /** Every indexed term, those in the most documents first, for misspellings; read once. */
+  vocabulary(): string[];
 };
 
 const terms = (text: string) => indexTerms(text).join(" ");
@@ -87,13 +86,13 @@ function reader(db: Database.Database): SearchIndex {
   const page = db.prepare(PAGE);
   const count = db.prepare(COUNT).pluck();
   const documents = db.prepare("SELECT id, slug FROM documents").raw();
-  let vocabulary: Term[] | undefined;
+  let vocabulary: string[] | undefined;
   return {
     count: ({ any }, excluded) => count.get({ any, excluded: JSON.stringify(excluded) }) as number,
     page: (query, excluded, limit, offset) =>
       page.all({ ...query, excluded: JSON.stringify(excluded), limit, offset }) as { id: number; slug: string }[],
     documents: () => documents.iterate() as Iterable<[number, string]>,
-    vocabulary: () => (vocabulary ??= db.prepare("SELECT term, documents FROM vocabulary").all() as Term[]),
+    vocabulary: () => (vocabulary ??= db.prepare("SELECT term FROM vocabulary ORDER BY documents DESC, term").pluck().all() as string[]),
   };
 }
 
