@@ -12,5 +12,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
     environment: "node",
+    // A build folder no build writes: the content a test names (CONTENT_DIR) is what it gets, never the
+    // content of whatever `.next` a local build left (servers read their build's content first).
+    env: { NEXT_DIST_DIR: ".next-unit-tests" },
   },
 });
