@@ -42,7 +42,7 @@ const nextConfig = {
   // node_modules rather than bundled into each route: compiling them again per route was most of a build's
   // fixed cost. Servers run from the repository's node_modules anyway.
   serverExternalPackages: [
-    "remark", "remark-rehype", "unified", "vfile", "unist-util-visit", "hast-util-raw",
+    "remark", "remark-rehype", "unist-util-visit", "hast-util-raw",
     "rehype-sanitize", "rehype-slug", "rehype-external-links", "rehype-stringify",
     "mdast-util-gfm-autolink-literal", "mdast-util-gfm-footnote", "mdast-util-gfm-strikethrough",
     "mdast-util-gfm-table", "mdast-util-gfm-task-list-item", "micromark-extension-gfm-footnote",

@@ -1,11 +1,30 @@
 #!/bin/sh
-# `npm run build`, after its content check. Next.js compiles, then prerenders in a process of its own, so the
-# compiler's memory is freed before pages are generated (a 1,000-post build stays under 1 GB). Between the
-# two, the type check and the search index need only the compiled code and the content: they run side by side.
+# `npm run build`, after its content check. Next.js compiles while the content step writes what the build
+# carries (scripts/build-content.ts) into a folder beside the build folder, since compiling empties the build
+# folder; then the type check, which needs the compiler's route types; then page generation, in a process of
+# its own so the compiler's memory is freed first (a 1,000-post build stays under 1 GB).
 set -e
+dist=${NEXT_DIST_DIR:-.next}
+staging="${dist%/}.content"
+content=
+# However the build ends (a failure, Ctrl-C), the content step is stopped and its folder removed.
+cleanup() {
+  if [ -n "$content" ]; then
+    kill "$content" 2>/dev/null || true
+    wait "$content" 2>/dev/null || true
+  fi
+  rm -rf "$staging"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+rm -rf "$staging"
+mkdir -p "$staging"
+tsx --conditions=react-server scripts/build-content.ts "$staging" &
+content=$!
 next build --experimental-build-mode=compile
-tsc --noEmit &
-typecheck=$!
-tsx --conditions=react-server scripts/build-content.ts
-wait "$typecheck"
+tsc --noEmit
+wait "$content"
+content=
+mv "$staging"/* "$dist"/
 next build --experimental-build-mode=generate

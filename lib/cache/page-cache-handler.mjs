@@ -64,8 +64,9 @@ export default class PageCacheHandler extends FileSystemCache {
   /** @type {FileSystemCache["set"]} */
   async set(key, data, context) {
     if (building) return super.set(key, data, context);
-    renderClock.stored(key);
+    // An error answer is not stored, and the page stored before it keeps its own render's time.
     if (data && "status" in data && (data.status ?? 200) >= 400) return;
-    return super.set(key, data, context);
+    await super.set(key, data, context);
+    renderClock.stored(key);
   }
 }

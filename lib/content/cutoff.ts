@@ -6,8 +6,9 @@ const CUTOFF_FILE = "content-cutoff";
 
 /**
  * The build's publication moment: its pages show the posts dated up to it, and its servers publish the later
- * ones at their own moments. The build's first content load records it in the build folder (cleaned at the
- * start of every build); a server of a bare `next build`, which carries no content of its own, keeps to it.
+ * ones at their own moments. The build's content step records it with the content (scripts/build-content.ts,
+ * moved into the build folder, which every build empties first); a bare `next build`, which carries no
+ * content of its own, records it on its first load, and its servers keep to it.
  */
 export function publicationCutoff(distDir: string, building: boolean, now = Date.now()): number {
   const file = path.join(/*turbopackIgnore: true*/ distDir, CUTOFF_FILE);

@@ -61,10 +61,11 @@ function nearSpellings(word: string, typos: number, vocabulary: readonly string[
 
 /**
  * A query word and what it matches: itself; from three letters, the words it begins ("ethe": ethereum); from
- * four, the index's words spelt nearly like it ("etherum", "binanse").
+ * four, when the index does not hold it, its words spelt nearly like it ("etherum", "binanse"). A word the
+ * index holds is taken as meant, which spares most queries a pass over the whole vocabulary.
  */
 function queryWord(word: string, index: SearchIndex) {
-  const typos = typosAllowed(word);
+  const typos = index.hasTerm(word) ? 0 : typosAllowed(word);
   const near = typos ? nearSpellings(word, typos, index.vocabulary()) : [];
   const prefix = word.length >= 3;
   return {

@@ -1,6 +1,6 @@
 import "server-only";
-import { existsSync, renameSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
+import { createBuildFile, openBuildFile } from "../build-file";
 import { indexTerms } from "./normalize";
 
 /** Beside the build's pages: the index of every post the build carries. */
@@ -21,7 +21,6 @@ const SCHEMA = `
   CREATE TABLE documents (id INTEGER PRIMARY KEY, slug TEXT NOT NULL, published_at INTEGER NOT NULL);
   CREATE VIRTUAL TABLE terms USING fts5(title, tags, description, body, content='');
   CREATE TABLE vocabulary (term TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
-  PRAGMA user_version = ${FORMAT};
 `;
 
 /** A query as three FTS5 expressions: every word as typed; every word, loosely; any word, loosely. */
@@ -39,12 +38,13 @@ export type SearchIndex = {
   documents(): Iterable<[id: number, slug: string]>;
   /** Every indexed term, those in the most documents first, for misspellings; read once. */
   vocabulary(): string[];
+  /** Whether a term is in the index. */
+  hasTerm(term: string): boolean;
 };
 
 const terms = (text: string) => indexTerms(text).join(" ");
 
 function writer(db: Database.Database) {
-  db.exec(SCHEMA);
   const addDocument = db.prepare("INSERT INTO documents (id, slug, published_at) VALUES (?, ?, ?)");
   const addTerms = db.prepare("INSERT INTO terms (rowid, title, tags, description, body) VALUES (?, ?, ?, ?, ?)");
   let id = 0;
@@ -77,7 +77,7 @@ const PAGE = `
     FROM terms WHERE terms MATCH :any
   ) AS found JOIN documents ON documents.id = found.id
   WHERE found.id NOT IN (SELECT value FROM json_each(:excluded))
-  ORDER BY found.tier, found.score, documents.published_at DESC, found.id DESC
+  ORDER BY found.tier, found.score, documents.published_at DESC, documents.slug
   LIMIT :limit OFFSET :offset`;
 const COUNT = "SELECT count(*) FROM terms WHERE terms MATCH :any AND rowid NOT IN (SELECT value FROM json_each(:excluded))";
 
@@ -86,53 +86,33 @@ function reader(db: Database.Database): SearchIndex {
   const page = db.prepare(PAGE);
   const count = db.prepare(COUNT).pluck();
   const documents = db.prepare("SELECT id, slug FROM documents").raw();
+  const hasTerm = db.prepare("SELECT 1 FROM vocabulary WHERE term = ?").pluck();
   let vocabulary: string[] | undefined;
   return {
     count: ({ any }, excluded) => count.get({ any, excluded: JSON.stringify(excluded) }) as number,
     page: (query, excluded, limit, offset) =>
       page.all({ ...query, excluded: JSON.stringify(excluded), limit, offset }) as { id: number; slug: string }[],
     documents: () => documents.iterate() as Iterable<[number, string]>,
+    hasTerm: (term) => hasTerm.get(term) !== undefined,
     vocabulary: () => (vocabulary ??= db.prepare("SELECT term FROM vocabulary ORDER BY documents DESC, term").pluck().all() as string[]),
   };
 }
 
 /** Streams documents into a new index file; the file appears under its name only when finished. */
 export function createSearchIndexWriter(file: string) {
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  const db = new Database(partial);
-  // Written once, by one process, and renamed into place: a crash leaves only the partial file.
-  db.pragma("journal_mode = OFF");
-  db.pragma("synchronous = OFF");
-  const add = writer(db);
-  db.exec("BEGIN");
-  return {
-    add,
-    finish() {
-      db.exec("COMMIT");
-      completeIndex(db);
-      db.close();
-      renameSync(partial, file);
-    },
-  };
+  const { db, finish } = createBuildFile(file, FORMAT, SCHEMA);
+  return { add: writer(db), finish: () => finish(completeIndex) };
 }
 
 /** The build's index, read-only; undefined when there is none (a bare `next build`). */
 export function openSearchIndex(file: string): SearchIndex | undefined {
-  if (!existsSync(file)) return undefined;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    if (db.pragma("user_version", { simple: true }) !== FORMAT) throw new Error(`${file} was written by another version of the site: build again`);
-    return reader(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return openBuildFile(file, FORMAT, reader);
 }
 
 /** An index in memory, for the editors' preview (`next dev`), a bare `next build`'s server and tests. */
 export function memorySearchIndex(documents: Iterable<SearchDocument>): SearchIndex {
   const db = new Database(":memory:");
+  db.exec(SCHEMA);
   const add = writer(db);
   db.transaction(() => {
     for (const document of documents) add(document);

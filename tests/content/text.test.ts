@@ -44,3 +44,18 @@ describe("textStatistics", () => {
     expect(textStatistics("")).toEqual({ wordCount: 0, readingMinutes: 1 });
   });
 });
+
+describe("markdownText on hostile bodies", () => {
+  it("keeps footnotes and drops scripts, styles and character references", () => {
+    expect(words("Claim.[^1]\n\n[^1]: Source: the filing.")).toEqual(["Claim", "1", "1", "Source", "the", "filing"]);
+    expect(words("<style>.x{color:red}</style>A <script>alert(1)</script>B &amp; C&#8217;s")).toEqual(["A", "B", "C", "s"]);
+  });
+
+  it("takes time in proportion to the body, whatever it leaves open", () => {
+    for (const unit of ["<!--", "<!-- x ", "```\n", "<script>", "[a](", "<a ", "&amp"]) {
+      const started = performance.now();
+      markdownText(unit.repeat(200_000 / unit.length));
+      expect(performance.now() - started).toBeLessThan(2_000);
+    }
+  });
+});
