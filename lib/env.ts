@@ -35,6 +35,8 @@ const envSchema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/|file:)/, { error: "DATABASE_URL must start with postgres://, postgresql:// or file:" })
     .default("file:data/comments.db"),
+  /** Redis, shared by several servers of one build (README, "Several servers"); unset, each server works alone. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" }).optional(),
   /** The moderator's password, as `npm run --silent comments -- hash-password` prints it. */
   MODERATOR_PASSWORD_HASH: z.string().trim().min(1).optional(),
   COMMENTS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),

@@ -19,10 +19,10 @@ export type CommentFormState = {
 };
 
 const windowMs = env.COMMENTS_RATE_WINDOW_SECONDS * 1000;
-const commentLimiter = processSingleton("comment-rate-limit", () => createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT, windowMs }));
+const commentLimiter = processSingleton("comment-rate-limit", () => createRateLimiter("comment", { limit: env.COMMENTS_RATE_LIMIT, windowMs }));
 // A client address can be forged where no proxy sets X-Forwarded-For, so the site as a whole also
 // takes at most twenty clients' worth of comments per window: a flood fills no queue.
-const siteLimiter = processSingleton("comment-site-rate-limit", () => createRateLimiter({ limit: env.COMMENTS_RATE_LIMIT * 20, windowMs }));
+const siteLimiter = processSingleton("comment-site-rate-limit", () => createRateLimiter("comment-site", { limit: env.COMMENTS_RATE_LIMIT * 20, windowMs }));
 
 export type RefusalReason = "invalid" | "no-article" | "automated" | "rate-limited" | "no-parent" | "duplicate" | "unavailable";
 
@@ -54,7 +54,7 @@ export async function submitComment(form: FormData, client: string, now = Date.n
   const post = getLibrary().getPost(comment.postSlug);
   if (!post || post.status !== "published") return refuse("no-article", "Comments are open on published articles only.");
   if (comment.website) return refuse("automated", "This comment looks automated and was not sent.");
-  if (!commentLimiter.take(client, now) || !siteLimiter.take("site", now)) {
+  if (!(await commentLimiter.take(client, now)) || !(await siteLimiter.take("site", now))) {
     return refuse("rate-limited", "You have sent several comments in a short time. Please wait a few minutes and try again.", values);
   }
   const db = await commentsDb();
