@@ -1,3 +1,4 @@
+import type { SharedValue } from "../redis/shared-value";
 import { UpstreamError } from "./http";
 
 export type Cached<T> = { value: T; fetchedAt: number };
@@ -11,6 +12,8 @@ export type RefreshingCacheOptions<T> = {
   now?: () => number;
   /** Repeated failures wait twice as long each time, up to this. */
   maxBackoffMs?: number;
+  /** The value as all the servers share it (on Redis), with one refresh at a time among them. */
+  shared?: SharedValue<Cached<T>>;
 };
 
 const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
@@ -18,8 +21,9 @@ const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(res
 /**
  * One upstream value kept fresh for a TTL. Callers never wait on a refresh once a value exists:
  * past the TTL they get the last good value while a single refresh runs in the background.
- * However many callers arrive at once, at most one load runs. Failures keep the last good value
- * and back off (honouring an upstream's Retry-After) before the next try.
+ * However many callers arrive at once, at most one load runs: in this server, and with `shared`, in all
+ * the servers together. Failures keep the last good value and back off (honouring an upstream's
+ * Retry-After) before the next try, with `shared` the whole fleet together.
  */
 export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
   const now = options.now ?? Date.now;
@@ -29,34 +33,46 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
   let failures = 0;
   let retryAt = 0;
 
+  async function load(): Promise<Cached<T> | undefined> {
+    // Another server is refreshing, or the fleet is backing off: serve what there is.
+    if (options.shared && !(await options.shared.claim(options.ttlMs))) return undefined;
+    try {
+      last = { value: await options.load(), fetchedAt: now() };
+      failures = 0;
+      retryAt = 0;
+      await options.shared?.write(last);
+      await options.shared?.release();
+      return last;
+    } catch (error) {
+      failures += 1;
+      const backoff = Math.min(maxBackoffMs, options.ttlMs * 2 ** (failures - 1));
+      const wait = Math.max(backoff, error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0);
+      retryAt = now() + wait;
+      await options.shared?.holdOff(wait);
+      const reason = error instanceof Error ? error.message : String(error);
+      options.log(
+        `${options.name} failed (${reason}); ${last ? "serving the last good data" : "no data yet"}, next try in ${Math.round(wait / 1000)} s`,
+      );
+      return undefined;
+    }
+  }
+
   function refresh(): Promise<Cached<T> | undefined> {
     if (inflight) return inflight;
     if (now() < retryAt) return Promise.resolve(undefined);
-    inflight = options
-      .load()
-      .then(
-        (value) => {
-          last = { value, fetchedAt: now() };
-          failures = 0;
-          retryAt = 0;
-          return last;
-        },
-        (error: unknown) => {
-          failures += 1;
-          const backoff = Math.min(maxBackoffMs, options.ttlMs * 2 ** (failures - 1));
-          const wait = Math.max(backoff, error instanceof UpstreamError ? (error.retryAfterMs ?? 0) : 0);
-          retryAt = now() + wait;
-          const reason = error instanceof Error ? error.message : String(error);
-          options.log(
-            `${options.name} failed (${reason}); ${last ? "serving the last good data" : "no data yet"}, next try in ${Math.round(wait / 1000)} s`,
-          );
-          return undefined;
-        },
-      )
-      .finally(() => {
-        inflight = undefined;
-      });
+    inflight = load().finally(() => {
+      inflight = undefined;
+    });
     return inflight;
+  }
+
+  const isFresh = (cached: Cached<T>) => now() - cached.fetchedAt < options.ttlMs;
+
+  /** The newer of this server's value and the fleet's. */
+  async function latest(shared: SharedValue<Cached<T>>): Promise<Cached<T> | undefined> {
+    const found = await shared.read();
+    if (found && (!last || found.fetchedAt > last.fetchedAt)) last = found;
+    return last;
   }
 
   return {
@@ -65,11 +81,14 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
      * `waitMs` for the first load (which goes on in the background if slower).
      */
     async get(waitMs: number): Promise<Cached<T> | undefined> {
-      if (last && now() - last.fetchedAt < options.ttlMs) return last;
+      if (last && isFresh(last)) return last;
+      // Without Redis nothing here waits, so concurrent callers all join the one refresh.
+      const current = options.shared ? await latest(options.shared) : last;
+      if (current && isFresh(current)) return current;
       const pending = refresh();
-      if (last) return last;
+      if (current) return current;
       return Promise.race([pending, delay(waitMs)]);
     },
-    isFresh: (cached: Cached<T>) => now() - cached.fetchedAt < options.ttlMs,
+    isFresh,
   };
 }

@@ -60,4 +60,6 @@ export type PartStatus = z.infer<typeof partStatusSchema>;
 export type MarketData = z.infer<typeof marketDataSchema>;
 
 /** What a provider's global answer gives before BTC dominance's change is derived from the coins. */
-export type GlobalFigures = Omit<GlobalStats, "btcDominanceChange24hPts">;
+/** The global figures as the upstream gives them; the dominance change is derived from the coins. */
+export const globalFiguresSchema = globalStatsSchema.omit({ btcDominanceChange24hPts: true });
+export type GlobalFigures = z.infer<typeof globalFiguresSchema>;

@@ -3,7 +3,9 @@ import { type Cached, createRefreshingCache } from "./cache";
 import { deriveDominanceChangePts } from "./dominance";
 import { type FearGreedConfig, fetchFearGreed } from "./providers/alternative-me";
 import { type CoinGeckoConfig, fetchCoins, fetchGlobal } from "./providers/coingecko";
-import type { MarketData, MarketSource, PartStatus } from "./schema";
+import { z } from "zod";
+import { sharedValue } from "../redis/shared-value";
+import { type MarketData, type MarketSource, type PartStatus, coinQuoteSchema, fearGreedSchema, globalFiguresSchema } from "./schema";
 import { snapshot } from "./snapshot";
 
 export type MarketConfig = {
@@ -23,11 +25,19 @@ type Dependencies = { log?: (message: string) => void; now?: () => number };
  */
 export function createMarketService(config: MarketConfig, { log = console.warn, now = Date.now }: Dependencies = {}) {
   const tagged = (message: string) => log(`[market] ${message}`);
-  const cache = <T>(name: string, load: () => Promise<T>) =>
-    createRefreshingCache({ name, load, ttlMs: config.ttlMs, log: tagged, now });
-  const coins = cache("CoinGecko /coins/markets", () => fetchCoins(config.coingecko, tagged));
-  const global = cache("CoinGecko /global", () => fetchGlobal(config.coingecko));
-  const fearGreed = cache("alternative.me /fng/", () => fetchFearGreed(config.fearGreed, tagged));
+  // With REDIS_URL each value is shared by all the servers under its key, checked against its schema on the way back.
+  const cache = <T>(name: string, key: string, schema: z.ZodType<T>, load: () => Promise<T>) =>
+    createRefreshingCache({
+      name,
+      load,
+      ttlMs: config.ttlMs,
+      log: tagged,
+      now,
+      shared: sharedValue(`hashline:market:${key}`, z.object({ value: schema, fetchedAt: z.number() })),
+    });
+  const coins = cache("CoinGecko /coins/markets", "coins", z.array(coinQuoteSchema), () => fetchCoins(config.coingecko, tagged));
+  const global = cache("CoinGecko /global", "global", globalFiguresSchema, () => fetchGlobal(config.coingecko));
+  const fearGreed = cache("alternative.me /fng/", "fear-greed", fearGreedSchema, () => fetchFearGreed(config.fearGreed, tagged));
 
   const ageSeconds = (at: number) => Math.max(0, Math.floor((now() - at) / 1000));
   const recordedAt = Date.parse(snapshot.recordedAt);
