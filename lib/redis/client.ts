@@ -56,11 +56,22 @@ export function redisClient(): RedisClientType | undefined {
   return client;
 }
 
+/** `work`'s answer, or `late` once the command timeout has passed without one; the timer never outlives it. */
+export async function withinCommandTimeout<T>(work: Promise<T>, late: () => T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(late()), REDIS_COMMAND_TIMEOUT_MS)));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Waits, at most the command timeout, for a client's first connection: a server's first requests then
  * count with the other servers' rather than alone. Immediate once connected, or while Redis is down.
  */
 export async function untilConnected(client: RedisClientType): Promise<void> {
   if (client.isReady || state.down) return;
-  await Promise.race([state.connecting, new Promise((resolve) => setTimeout(resolve, REDIS_COMMAND_TIMEOUT_MS))]);
+  await withinCommandTimeout(state.connecting, () => {});
 }

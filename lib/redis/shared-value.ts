@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { REDIS_COMMAND_TIMEOUT_MS, redisClient, untilConnected } from "./client";
+import { redisClient, untilConnected, withinCommandTimeout } from "./client";
 
 /**
  * A value all the servers share, with a claim on refreshing it: a server that finds it stale claims the
@@ -24,13 +24,6 @@ export type SharedValue<T> = {
 /** Deletes the claim only if it is still this server's (it may have lapsed and been taken by another). */
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
-function withinTimeout<T>(command: Promise<T>): Promise<T> {
-  return Promise.race([
-    command,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Redis did not answer in time")), REDIS_COMMAND_TIMEOUT_MS)),
-  ]);
-}
-
 /** A shared value under `key`, or undefined without REDIS_URL (one server needs none). */
 export function sharedValue<T>(key: string, schema: z.ZodType<T>): SharedValue<T> | undefined {
   const client = redisClient();
@@ -40,7 +33,7 @@ export function sharedValue<T>(key: string, schema: z.ZodType<T>): SharedValue<T
   const attempt = async <R>(command: () => Promise<R>, fallback: R): Promise<R> => {
     await untilConnected(client);
     try {
-      return await withinTimeout(command());
+      return await withinCommandTimeout(command(), () => fallback);
     } catch {
       // The connection's own "error" event logs an outage once; a single failed command changes nothing.
       return fallback;

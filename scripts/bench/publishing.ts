@@ -4,7 +4,7 @@ import { request as httpRequest, Agent } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/free-port";
-import { keepingNextTypes } from "../support/site";
+import { keepingNextTypes, startSite } from "../support/site";
 import { writeSyntheticContent } from "./synthetic-content";
 
 /** Sum of the resident memory of a process and all its descendants, from /proc. */
@@ -99,21 +99,16 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** A production server on the build: how soon it answers, what it holds, and how it serves the archive. */
 async function serveBuild(distDir: string, contentDir: string) {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NEXT_DIST_DIR: distDir, MARKET_PROVIDER: "snapshot", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${distDir}/bench-comments.db` },
-    stdio: "ignore",
-    detached: true,
+  const server = await startSite(await freePort(), {
+    ...process.env,
+    NEXT_DIST_DIR: distDir,
+    MARKET_PROVIDER: "snapshot",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: `file:${distDir}/bench-comments.db`,
   });
+  const origin = server.url;
   try {
-    for (;;) {
-      if (server.exitCode !== null) throw new Error("next start exited");
-      const answered = await get(`${origin}/`).catch(() => undefined);
-      if (answered?.status === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     const readySeconds = (performance.now() - started) / 1000;
     const prerendered = new Set(Object.keys(JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")).routes));
     const posts = readdirSync(path.join(contentDir, "posts")).map((file) => `/news/${file.replace(/\.md$/, "")}`);
@@ -138,9 +133,9 @@ async function serveBuild(distDir: string, contentDir: string) {
       prerenderedRps += (await requestsPerSecond(`${origin}${newest}`, 4)) / 2;
     }
     await get(`${origin}/search?q=bitcoin+market`);
-    return { readySeconds, firstMedianMs: median(firstMs), oldRps, prerenderedRps, rssMb: treeRssMb(server.pid!) };
+    return { readySeconds, firstMedianMs: median(firstMs), oldRps, prerenderedRps, rssMb: treeRssMb(server.pid) };
   } finally {
-    process.kill(-server.pid!, "SIGKILL");
+    server.stop();
   }
 }
 

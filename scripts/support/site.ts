@@ -27,14 +27,14 @@ export async function keepingNextTypes<T>(run: () => T | Promise<T>): Promise<T>
 export async function startSite(port: number, env: NodeJS.ProcessEnv, waitPath = "/") {
   const server = spawn(process.execPath, [NEXT, "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 150; attempt += 1) {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
     if (server.exitCode !== null) throw new Error("next start exited");
     try {
-      if ((await fetch(`${url}${waitPath}`)).ok) return { url, stop: () => server.kill() };
+      if ((await fetch(`${url}${waitPath}`)).ok) return { url, pid: server.pid!, stop: () => server.kill() };
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   server.kill();
   throw new Error(`${url}${waitPath} did not answer`);

@@ -2,6 +2,7 @@ import { type SpawnSyncOptions, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { installDebianPackage } from "./debian-package";
 import { freePort } from "./free-port";
 
 /**
@@ -52,10 +53,7 @@ function findBinaries(): string | undefined {
 }
 
 function installBinaries(): string | undefined {
-  if (!isRoot || spawnSync("apt-get", ["--version"]).status !== 0) return undefined;
-  console.warn("PostgreSQL is not installed: installing Debian's postgresql package for the tests…");
-  run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql"], { timeout: 600_000 });
-  return findBinaries();
+  return installDebianPackage("postgresql") ? findBinaries() : undefined;
 }
 
 const prefix = "hashline-pg-";

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { installDebianPackage } from "./debian-package";
 import { freePort } from "./free-port";
 
 /**
@@ -16,15 +17,7 @@ export type TestRedis = ({ url: string; reason?: undefined } | { url?: undefined
 
 function findOrInstall(): string | undefined {
   const found = () => spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim() || undefined;
-  if (found()) return found();
-  if (process.getuid?.() !== 0 || spawnSync("apt-get", ["--version"]).status !== 0) return undefined;
-  console.warn("redis-server is not installed: installing Debian's redis-server package for the tests…");
-  const install = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server"], {
-    encoding: "utf8",
-    timeout: 600_000,
-  });
-  if (install.status !== 0) throw new Error(install.stderr || `apt-get exited with ${install.status}`);
-  return found();
+  return found() ?? (installDebianPackage("redis-server") ? found() : undefined);
 }
 
 async function untilAnswering(bin: string, port: number) {
