@@ -1,7 +1,7 @@
 /**
  * Moderation and backups from the terminal, against the site's own database (DATABASE_URL), safely
  * while the site runs. An approved comment shows on its article within a minute (the article
- * regenerates every 20 seconds).
+ * regenerates every 20 seconds), or on every server's next request with REDIS_URL (README, "Several servers").
  *
  *   npm run comments -- list [pending|approved|spam]
  *   npm run comments -- approve|unpublish|spam|delete <id>
@@ -16,6 +16,7 @@ import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { hashPassword } from "../lib/admin/password";
 import { commentsDb } from "../lib/comments/db";
+import { expireSharedPages } from "../lib/cache/expire-pages";
 import { commentsByStatus, deleteComment, exportComments, importComments, setCommentStatus } from "../lib/comments/queries";
 import { commentBackupSchema, commentIdSchema, commentStatusSchema, statusAfter } from "../lib/comments/schema";
 
@@ -65,6 +66,13 @@ const idArgument = (value: string | undefined) => {
   return value as string;
 };
 
+/** Tells every server of a fleet to render the story anew, and says when readers see the change. */
+async function pageUpdate(slug: string): Promise<string> {
+  const shared = await expireSharedPages([`/news/${slug}`]);
+  if (shared) return "every server shows the change on its next request";
+  return `the page shows the change within a minute${shared === false ? " (Redis did not answer)" : ""}`;
+}
+
 async function main([command, argument]: string[]): Promise<void> {
   switch (command) {
     case "hash-password": {
@@ -88,13 +96,13 @@ async function main([command, argument]: string[]): Promise<void> {
     case "spam": {
       const changed = await setCommentStatus(await commentsDb(), idArgument(argument), statusAfter[command]);
       if (!changed) throw new UsageError(`no comment has the id ${argument}`);
-      console.log(`${changed.id} is now ${changed.status} (on /news/${changed.postSlug}; the page shows it within a minute)`);
+      console.log(`${changed.id} is now ${changed.status} (on /news/${changed.postSlug}; ${await pageUpdate(changed.postSlug)})`);
       return;
     }
     case "delete": {
       const deleted = await deleteComment(await commentsDb(), idArgument(argument));
       if (!deleted) throw new UsageError(`no comment has the id ${argument}`);
-      console.log(`${deleted.id} is deleted, with any replies (from /news/${deleted.postSlug})`);
+      console.log(`${deleted.id} is deleted, with any replies (from /news/${deleted.postSlug}; ${await pageUpdate(deleted.postSlug)})`);
       return;
     }
     case "export": {

@@ -1,8 +1,11 @@
 // @ts-check
 // Plain JavaScript: Next.js imports its `cacheHandler` at run time, without compiling it.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
-import { createRenderClock, predatesPublication, readSchedule } from "./publication-schedule.mjs";
+import { connectRedis } from "../redis/connection.mjs";
+import { RENDER_ALLOWANCE_MS, createRenderClock, predatesPublication, publishedSince, readSchedule } from "./publication-schedule.mjs";
+import { createSharedPageStore, isSharedKind, tagsOf } from "./shared-page-store.mjs";
 
 /** @type {typeof import("next/dist/server/lib/incremental-cache/file-system-cache").default} */
 const FileSystemCache = /** @type {any} */ (FileSystemCacheModule).default ?? FileSystemCacheModule;
@@ -33,19 +36,42 @@ const serverStartedAt = performance.timeOrigin;
 /** Shared by the handlers of the process, as the memory cache is. */
 const renderClock = createRenderClock();
 
+/** The build's pages in Redis when REDIS_URL is set (never during a build), one store per build folder. */
+const sharedStores = new Map();
+/** @param {string} distDir */
+function sharedStoreOf(distDir) {
+  const url = process.env.REDIS_URL;
+  if (!url || building) return undefined;
+  if (!sharedStores.has(distDir)) {
+    // Pages of one build never mix with another's: the build's id (and the deployment's, when set) scope them.
+    const buildId = readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
+    const deployment = process.env.NEXT_DEPLOYMENT_ID;
+    sharedStores.set(distDir, createSharedPageStore(connectRedis(url), deployment ? `${buildId}:${deployment}` : buildId));
+  }
+  return sharedStores.get(distDir);
+}
+
 /**
- * Next.js's own page cache (in memory, on disk in the build folder, seeded with the prerendered pages), with
- * two rules of the site's:
+ * Next.js's page cache (in memory, on disk in the build folder, seeded with the prerendered pages), with the
+ * site's rules:
  * - A page stored before a scheduled story's moment is not served after it: the next request renders it
  *   anew, so the story shows everywhere on the minute, and never early.
  * - An error answer (a 404 from a route handler, such as a made-up social image) is never stored: made-up
  *   addresses, however many, fill neither memory nor disk. (Pages' 404s Next.js does not store itself.)
+ * - With REDIS_URL, pages and route handlers' answers live in Redis for every server of the build, and a
+ *   revalidation through any server (a moderation) expires its pages for all of them. Each server keeps no
+ *   copy in memory. While Redis is unreachable, slow or answers nonsense, each server renders and caches on
+ *   its own, on disk, and shares again when Redis is back.
  */
 export default class PageCacheHandler extends FileSystemCache {
   /** @param {ConstructorParameters<typeof FileSystemCache>[0]} context */
   constructor(context) {
-    super(context);
-    this.schedule = context.serverDistDir ? scheduleOf(path.dirname(context.serverDistDir)) : undefined;
+    const distDir = context.serverDistDir ? path.dirname(context.serverDistDir) : undefined;
+    const shared = distDir ? sharedStoreOf(distDir) : undefined;
+    // One copy of a page, in Redis: a private copy in memory would outlive a moderation on another server.
+    super(shared ? { ...context, maxMemoryCacheSize: 0 } : context);
+    this.shared = shared;
+    this.schedule = distDir ? scheduleOf(distDir) : undefined;
   }
 
   /** @type {FileSystemCache["get"]} */
@@ -53,10 +79,26 @@ export default class PageCacheHandler extends FileSystemCache {
     const [key] = args;
     const now = Date.now();
     if (!building) renderClock.asked(key, now);
-    const entry = await super.get(...args);
+    const entry = await this.findCurrent(...args);
+    if (entry === null && !building) renderClock.missed(key, now);
+    return entry;
+  }
+
+  /** The stored page, unless a moderation or a publication has made it out of date. */
+  /** @type {FileSystemCache["get"]} */
+  async findCurrent(...args) {
+    const [key] = args;
+    const now = Date.now();
+    const fromRedis = await this.shared?.get(key);
+    const entry = fromRedis ?? (await super.get(...args));
     const value = entry?.value;
-    const isPage = value?.kind === "APP_PAGE" || value?.kind === "APP_ROUTE";
-    if (!entry || !isPage || !this.schedule || UNCHANGED_BY_PUBLICATION.test(addressOf(key))) return entry;
+    if (!entry || !isSharedKind(value)) return entry;
+    // A page rendered before a moderation expired it, on whichever server, is rendered anew.
+    // (A page on disk was rendered before it was stored there, whatever this server stored since.)
+    const renderedFrom = fromRedis?.renderedFrom ?? Math.min(entry.lastModified, renderClock.renderStartedBy(key) ?? Infinity);
+    if (this.shared && (await this.shared.expiredSince(tagsOf(/** @type {any} */ (value)), renderedFrom))) return null;
+    if (!this.schedule || UNCHANGED_BY_PUBLICATION.test(addressOf(key))) return entry;
+    if (fromRedis) return publishedSince(this.schedule, fromRedis.renderedFrom, now) ? null : entry;
     const times = { storedAt: entry.lastModified, renderStartedBy: renderClock.renderStartedBy(key), now, serverStartedAt };
     return predatesPublication(this.schedule, times) ? null : entry;
   }
@@ -66,7 +108,21 @@ export default class PageCacheHandler extends FileSystemCache {
     if (building) return super.set(key, data, context);
     // An error answer is not stored, and the page stored before it keeps its own render's time.
     if (data && "status" in data && (data.status ?? 200) >= 400) return;
-    await super.set(key, data, context);
+    const now = Date.now();
+    const sharedPage = this.shared && isSharedKind(data) && {
+      value: /** @type {any} */ (data),
+      lastModified: now,
+      renderedFrom: renderClock.renderingSince(key) ?? now - RENDER_ALLOWANCE_MS,
+      cacheControl: context.cacheControl,
+    };
+    if (!(sharedPage && (await this.shared?.set(key, sharedPage)))) await super.set(key, data, context);
     renderClock.stored(key);
+  }
+
+  /** @type {FileSystemCache["revalidateTag"]} */
+  async revalidateTag(tags, durations) {
+    await super.revalidateTag(tags, durations);
+    const list = typeof tags === "string" ? [tags] : tags;
+    await this.shared?.expireTags(list, Date.now() + (durations?.expire ?? 0) * 1000);
   }
 }

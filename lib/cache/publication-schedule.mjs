@@ -72,10 +72,20 @@ function lastMomentBy(moments, now) {
  * @param {{ storedAt: number, renderStartedBy?: number, now: number, serverStartedAt: number }} times
  */
 export function predatesPublication(schedule, { storedAt, renderStartedBy, now, serverStartedAt }) {
-  const moment = lastMomentBy(schedule.moments, now);
-  if (moment === undefined) return false;
   const renderedAfter = storedAt < serverStartedAt ? schedule.cutoff : (renderStartedBy ?? storedAt - RENDER_ALLOWANCE_MS);
-  return moment > renderedAfter;
+  return publishedSince(schedule, renderedAfter, now);
+}
+
+/**
+ * Whether a story was published after `renderedFrom` and by `now`: a page rendered from then must not be
+ * served now.
+ * @param {Schedule} schedule
+ * @param {number} renderedFrom
+ * @param {number} now
+ */
+export function publishedSince(schedule, renderedFrom, now) {
+  const moment = lastMomentBy(schedule.moments, now);
+  return moment !== undefined && moment > renderedFrom;
 }
 
 /**
@@ -109,6 +119,12 @@ export function createRenderClock(limit = 20_000) {
       if (asked === undefined) startedBy.delete(key);
       else remember(startedBy, key, asked);
     },
+    /** @param {string} key @param {number} now A miss: the render about to start starts now. */
+    missed(key, now) {
+      remember(askedSince, key, now);
+    },
+    /** @param {string} key When the render being stored started, at the earliest, if known. */
+    renderingSince: (key) => askedSince.get(key),
     /** @param {string} key */
     renderStartedBy: (key) => startedBy.get(key),
   };

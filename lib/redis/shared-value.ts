@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { redisClient, untilConnected, withinCommandTimeout } from "./client";
+import { attempt as attemptOn, redisClient } from "./client";
 
 /**
  * A value all the servers share, with a claim on refreshing it: a server that finds it stale claims the
@@ -30,15 +30,7 @@ export function sharedValue<T>(key: string, schema: z.ZodType<T>): SharedValue<T
   if (!client) return undefined;
   const claimKey = `${key}:refreshing`;
   const token = randomUUID();
-  const attempt = async <R>(command: () => Promise<R>, fallback: R): Promise<R> => {
-    await untilConnected(client);
-    try {
-      return await withinCommandTimeout(command(), () => fallback);
-    } catch {
-      // The connection's own "error" event logs an outage once; a single failed command changes nothing.
-      return fallback;
-    }
-  };
+  const attempt = <R>(command: () => Promise<R>, fallback: R) => attemptOn(client, command, fallback);
   return {
     read: () =>
       attempt(async () => {

@@ -29,7 +29,8 @@ async function untilAnswering(bin: string, port: number) {
   throw new Error(`redis-server on port ${port} did not answer`);
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/** `settings` are redis-server's own flags, such as `["--maxmemory", "64mb"]`. */
+export async function startRedis(settings: string[] = []): Promise<TestRedis> {
   const none = async () => {};
   const unavailable = { start: none, stop: none, freeze: () => {} };
   let bin: string | undefined;
@@ -42,7 +43,7 @@ export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
   let server: ChildProcess | undefined;
   const start = async () => {
-    server = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    server = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...settings], { stdio: "ignore" });
     await untilAnswering(bin, port);
   };
   const stop = async () => {

@@ -9,9 +9,9 @@ export const moderatorPasswordHash = "scrypt:131072:8:1:LpvJm9Wgq3Z-M9o14Aguzw:F
 export const commentsDatabaseFile = "artifacts/e2e-db/comments.db";
 
 /** `npm run comments -- …` against a site's database (the main site's unless given), as an editor runs it. */
-export function commentsCli(args: string[], databaseUrl = `file:${commentsDatabaseFile}`): string {
+export function commentsCli(args: string[], databaseUrl = `file:${commentsDatabaseFile}`, env: Record<string, string> = {}): string {
   return execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/comments.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     encoding: "utf8",
   });
 }
