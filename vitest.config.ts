@@ -14,6 +14,8 @@ export default defineConfig({
     environment: "node",
     // A build folder no build writes: the content a test names (CONTENT_DIR) is what it gets, never the
     // content of whatever `.next` a local build left (servers read their build's content first).
-    env: { NEXT_DIST_DIR: ".next-unit-tests" },
+    // Nor a Redis the shell names: a unit test's state is its own (a shared store would carry counts and
+    // cached values from one test into the next). The tests of several servers start their own Redis.
+    env: { NEXT_DIST_DIR: ".next-unit-tests", REDIS_URL: "" },
   },
 });

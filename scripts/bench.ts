@@ -6,8 +6,9 @@
  * request and requests per second against a prerendered story's. Also the search index (time to write it,
  * its file, memory once opened, query latency), `/api/market` under load (bench/market-api.ts), the article page's weight
  * (bench/page-weight.ts), and reader comments (bench/comments.ts: posts per second into SQLite, and an
- * article with 500 comments built into .next-bench-comments and served).
- * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight or comments.
+ * article with 500 comments built into .next-bench-comments and served), and several servers on Redis behind
+ * nginx (bench/fleet.ts).
+ * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight, comments or fleet.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -18,6 +19,7 @@ import { createLibrary } from "../lib/content/queries";
 import { markdownText } from "../lib/content/text";
 import { SEARCH_INDEX_FILE, createSearch, createSearchIndexWriter, openSearchIndex, searchDocument } from "../lib/search";
 import { benchComments } from "./bench/comments";
+import { benchFleet } from "./bench/fleet";
 import { benchMarketApi } from "./bench/market-api";
 import { benchPageWeight } from "./bench/page-weight";
 import { benchPublishing } from "./bench/publishing";
@@ -25,7 +27,7 @@ import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-const PARTS = ["load", "build", "market", "page-weight", "comments"];
+const PARTS = ["load", "build", "market", "page-weight", "comments", "fleet"];
 if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes one of: ${PARTS.join(", ")}`);
 const runs = (part: string) => only === undefined || only === part;
 /** `--build` builds 1,000 and 10,000 posts; `--build 100000` adds that many. */
@@ -139,5 +141,7 @@ async function main() {
   if (runs("market")) await benchMarketApi();
   if (runs("page-weight")) benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");
   // The newest published article of the site's own content, which the build will prerender.
-  if (runs("comments")) await benchComments(createLibrary(loadContent(process.env.CONTENT_DIR || "content").content).posts[0]!.slug);
+  const newest = () => createLibrary(loadContent(process.env.CONTENT_DIR || "content").content).posts[0]!.slug;
+  if (runs("comments")) await benchComments(newest());
+  if (runs("fleet")) await benchFleet(newest());
 }

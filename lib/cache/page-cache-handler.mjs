@@ -1,5 +1,6 @@
 // @ts-check
 // Plain JavaScript: Next.js imports its `cacheHandler` at run time, without compiling it.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
@@ -44,9 +45,12 @@ function sharedStoreOf(distDir) {
   if (!url || building) return undefined;
   if (!sharedStores.has(distDir)) {
     // Pages of one build never mix with another's: the build's id (and the deployment's, when set) scope them.
+    // So does the comments database: servers of one build on other databases (staging beside production,
+    // say) show other comments, and are not one site.
     const buildId = readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
-    const deployment = process.env.NEXT_DEPLOYMENT_ID;
-    sharedStores.set(distDir, createSharedPageStore(connectRedis(url), deployment ? `${buildId}:${deployment}` : buildId));
+    const database = createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("base64url").slice(0, 12);
+    const namespace = [buildId, process.env.NEXT_DEPLOYMENT_ID, database].filter(Boolean).join(":");
+    sharedStores.set(distDir, createSharedPageStore(connectRedis(url), namespace));
   }
   return sharedStores.get(distDir);
 }

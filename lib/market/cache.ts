@@ -34,8 +34,16 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
   let retryAt = 0;
 
   async function load(): Promise<Cached<T> | undefined> {
-    // Another server is refreshing, or the fleet is backing off: serve what there is.
-    if (options.shared && !(await options.shared.claim(options.ttlMs))) return undefined;
+    if (options.shared) {
+      // Another server is refreshing, or the fleet is backing off: serve what there is.
+      if (!(await options.shared.claim(options.ttlMs))) return undefined;
+      // Or another server has just finished refreshing, between this one's look and its claim.
+      const current = await latest(options.shared);
+      if (current && isFresh(current)) {
+        await options.shared.release();
+        return current;
+      }
+    }
     try {
       last = { value: await options.load(), fetchedAt: now() };
       failures = 0;

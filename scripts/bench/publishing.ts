@@ -80,7 +80,7 @@ function get(url: string): Promise<{ status: number; ms: number }> {
 }
 
 /** Requests per second of one URL over `seconds`, 16 at a time. */
-async function requestsPerSecond(url: string, seconds = 5) {
+export async function requestsPerSecond(url: string, seconds = 5) {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   const worker = async () => {

@@ -1,13 +1,13 @@
 import { cpSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { sessionCookieName } from "../../lib/admin/session";
 import { startFakeUpstream } from "../support/fake-upstream";
 import { type TestNginx, startNginx } from "../support/nginx";
 import { type TestPostgres, startPostgres } from "../support/postgres";
 import { type TestRedis, startRedis } from "../support/redis";
 import { requireServer } from "../support/require-server";
-import { commentFormHtml, commentsCli, moderatorPassword, moderatorPasswordHash, serverFormFields } from "./support/comments";
+import { approveWithoutJavaScript, commentFormHtml, formData, serverFormFields, sessionCookieOf, signInWithoutJavaScript } from "../support/forms";
+import { commentsCli, moderatorPassword, moderatorPasswordHash } from "./support/comments";
 import { type OwnServer, startOwnServer } from "./support/own-server";
 import { published } from "./sample-content";
 
@@ -106,30 +106,11 @@ const idOf = (text: string) => {
   return line.split("\t")[0]!;
 };
 
-/** Signs in through one origin as the sign-in form does without JavaScript; answers the Cookie header. */
+/** Signs in through one origin, as the sign-in form does without JavaScript: the session's Cookie header. */
 async function signIn(origin: string): Promise<string> {
-  const page = await (await get(origin, "/admin/comments")).text();
-  const signInForm = page.match(/<form(?:(?!<\/form>)[\s\S])*?name="password"[\s\S]*?<\/form>/)?.[0] ?? "";
-  const form = new FormData();
-  for (const [name, value] of Object.entries({ ...serverFormFields(signInForm), password: moderatorPassword })) form.append(name, value);
-  const response = await fetch(`${origin}/admin/comments`, { method: "POST", headers: { Origin: origin }, body: form, redirect: "manual" });
+  const response = await signInWithoutJavaScript(origin, moderatorPassword);
   expect(response.status).toBe(303);
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith(`${sessionCookieName}=`));
-  expect(cookie).toBeDefined();
-  return cookie!.split(";")[0]!;
-}
-
-/** Approves a comment through `origin`, with the moderation page's own form, as a signed-in moderator. */
-async function approveThrough(origin: string, cookie: string, id: string) {
-  const queue = await (await get(origin, "/admin/comments", { Cookie: cookie })).text();
-  const approveForm = [...queue.matchAll(/<form[\s\S]*?<\/form>/g)].map(([form]) => form).find((form) => form.includes(`value="${id}"`) && form.includes('value="approve"'));
-  expect(approveForm, "the moderation page lists the comment with its approve button").toBeDefined();
-  const form = new FormData();
-  for (const [name, value] of Object.entries(serverFormFields(approveForm!))) form.append(name, value);
-  const response = await fetch(`${origin}/admin/comments`, { method: "POST", headers: { Origin: origin, Cookie: cookie }, body: form, redirect: "manual" });
-  // The moderation page again, as the moderator sees it: a stranger would have been sent to sign in (303).
-  expect(response.status).toBe(200);
-  expect(cli(["list", "approved"])).toContain(id);
+  return sessionCookieOf(response);
 }
 
 test("a page rendered on demand by one instance is served by the other without rendering it again", async () => {
@@ -160,9 +141,10 @@ test("a page Redis has evicted is rendered again on its next request", async () 
 
 test("a comment form rendered by one instance is accepted by the other, without JavaScript", async () => {
   const article = takeOnDemand();
-  const form = new FormData();
-  const fields = { ...serverFormFields(commentFormHtml(await (await get(a.origin, article)).text())), name: "Form Reader", email: `form-${run}@example.com`, body: `Across servers ${run}` };
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const form = formData({
+    ...serverFormFields(commentFormHtml(await (await get(a.origin, article)).text())),
+    ...{ name: "Form Reader", email: `form-${run}@example.com`, body: `Across servers ${run}` },
+  });
   // Sent a little after the form was shown, as a reader would.
   await new Promise((resolve) => setTimeout(resolve, 1_100));
   const answer = await fetch(`${b.origin}${article}`, { method: "POST", headers: { Origin: b.origin }, body: form });
@@ -178,7 +160,9 @@ test("a moderator signed in through one instance approves through the other, and
   for (const origin of [a.origin, b.origin]) expect(await (await get(origin, article)).text()).not.toContain(`Approved on b ${run}`);
   expect(await postComment(a.origin, slug, `Approved on b ${run}`)).toBe(201);
   const cookie = await signIn(a.origin);
-  await approveThrough(b.origin, cookie, idOf(`Approved on b ${run}`));
+  const id = idOf(`Approved on b ${run}`);
+  await approveWithoutJavaScript(b.origin, cookie, id);
+  expect(cli(["list", "approved"])).toContain(id);
   for (const origin of [a.origin, b.origin]) expect(await (await get(origin, article)).text()).toContain(`Approved on b ${run}`);
 });
 
@@ -277,9 +261,10 @@ test.describe("through nginx", () => {
 
   test("a form's answer is never served from the micro-cache, and an approved comment shows within seconds", async () => {
     const article = `/news/${published[3]!.slug}`;
-    const fields = { ...serverFormFields(commentFormHtml(await (await get(nginx.url!, article)).text())), name: "Nginx Reader", email: `nginx-${run}@example.com`, body: `Through nginx ${run}` };
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const form = formData({
+      ...serverFormFields(commentFormHtml(await (await get(nginx.url!, article)).text())),
+      ...{ name: "Nginx Reader", email: `nginx-${run}@example.com`, body: `Through nginx ${run}` },
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const answer = await fetch(`${nginx.url}${article}`, { method: "POST", headers: { Origin: nginx.url! }, body: form });
     expect(await answer.text()).toContain("awaits moderation");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sessionCookieName } from "../../lib/admin/session";
-import { moderatorPassword, moderatorPasswordHash, serverFormFields } from "./support/comments";
+import { signInWithoutJavaScript } from "../support/forms";
+import { moderatorPassword, moderatorPasswordHash } from "./support/comments";
 import { startOwnServer } from "./support/own-server";
 
 /**
@@ -8,11 +9,7 @@ import { startOwnServer } from "./support/own-server";
  * server's Set-Cookie header says of the session cookie.
  */
 async function sessionCookie(origin: string) {
-  const page = await (await fetch(`${origin}/admin/comments`)).text();
-  const signInForm = page.match(/<form(?:(?!<\/form>)[\s\S])*?name="password"[\s\S]*?<\/form>/)?.[0] ?? "";
-  const form = new FormData();
-  for (const [name, value] of Object.entries({ ...serverFormFields(signInForm), password: moderatorPassword })) form.append(name, value);
-  const response = await fetch(`${origin}/admin/comments`, { method: "POST", headers: { Origin: origin }, body: form, redirect: "manual" });
+  const response = await signInWithoutJavaScript(origin, moderatorPassword);
   expect(response.status).toBe(303);
   const cookies = response.headers.getSetCookie().filter((cookie) => cookie.startsWith(`${sessionCookieName}=`));
   expect(cookies).toHaveLength(1);

@@ -67,18 +67,4 @@ export async function regeneratedArticle(request: APIRequestContext, path: strin
   return article;
 }
 
-/**
- * The hidden fields of a form as the server sent it, before React hydrates it and takes its server
- * action id out of the DOM: what a browser without JavaScript, or a forger, would post.
- */
-export function serverFormFields(formHtml: string): Record<string, string> {
-  return Object.fromEntries(
-    [...formHtml.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((match) => [
-      match[1]!,
-      (match[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"),
-    ]),
-  );
-}
-
-/** The article's comment form, as the server sent it. */
-export const commentFormHtml = (articleHtml: string) => articleHtml.match(/<form id="comment-form"[\s\S]*?<\/form>/)?.[0] ?? "";
+export { commentFormHtml, serverFormFields } from "../../support/forms";
