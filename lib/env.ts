@@ -6,6 +6,15 @@ const commaList = z
   .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, { error: "must be CoinGecko ids such as bitcoin,ethereum" })).min(1).max(20));
 
+const canDecode = (text: string) => {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const seconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 // Read and validated once; every other module imports these values from here.
@@ -36,7 +45,12 @@ const envSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/|file:)/, { error: "DATABASE_URL must start with postgres://, postgresql:// or file:" })
     .default("file:data/comments.db"),
   /** Redis, shared by several servers of one build (README, "Several servers"); unset, each server works alone. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" }).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379" })
+    // As the Redis client reads it: a database number as the only path, and a password that decodes.
+    .refine((url) => /^\/?\d*$/.test(new URL(url).pathname), { error: "REDIS_URL's path may only be a database number, e.g. redis://host:6379/0" })
+    .refine((url) => canDecode(new URL(url).username) && canDecode(new URL(url).password), { error: "REDIS_URL's user or password is not valid URL encoding" })
+    .optional(),
   /** The moderator's password, as `npm run --silent comments -- hash-password` prints it. */
   MODERATOR_PASSWORD_HASH: z.string().trim().min(1).optional(),
   COMMENTS_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),

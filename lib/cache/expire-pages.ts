@@ -1,5 +1,5 @@
 import "server-only";
-import { redisClient } from "../redis/client";
+import { connected, redisClient } from "../redis/client";
 import { expirePageTags } from "./shared-page-store.mjs";
 
 /**
@@ -11,5 +11,6 @@ import { expirePageTags } from "./shared-page-store.mjs";
 export async function expireSharedPages(paths: string[]): Promise<boolean | undefined> {
   const client = redisClient();
   if (!client) return undefined;
+  if (!(await connected(client, 3_000))) return false;
   return expirePageTags(client, paths.map((address) => `_N_T_${address}`));
 }

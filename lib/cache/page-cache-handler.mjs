@@ -37,22 +37,39 @@ const serverStartedAt = performance.timeOrigin;
 /** Shared by the handlers of the process, as the memory cache is. */
 const renderClock = createRenderClock();
 
-/** The build's pages in Redis when REDIS_URL is set (never during a build), one store per build folder. */
+/**
+ * The build's pages in Redis when REDIS_URL is set, one store per build folder; never during a build or in
+ * `next dev`, and never when the build has no id to scope its pages by (the server then caches on its own,
+ * and says so once).
+ */
 const sharedStores = new Map();
 /** @param {string} distDir */
 function sharedStoreOf(distDir) {
   const url = process.env.REDIS_URL;
   if (!url || building) return undefined;
   if (!sharedStores.has(distDir)) {
-    // Pages of one build never mix with another's: the build's id (and the deployment's, when set) scope them.
-    // So does the comments database: servers of one build on other databases (staging beside production,
-    // say) show other comments, and are not one site.
-    const buildId = readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
-    const database = createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("base64url").slice(0, 12);
-    const namespace = [buildId, process.env.NEXT_DEPLOYMENT_ID, database].filter(Boolean).join(":");
-    sharedStores.set(distDir, createSharedPageStore(connectRedis(url), namespace));
+    try {
+      sharedStores.set(distDir, createSharedStore(url, distDir));
+    } catch (error) {
+      console.error(`[redis] pages are not shared: ${error instanceof Error ? error.message : error}`);
+      sharedStores.set(distDir, undefined);
+    }
   }
   return sharedStores.get(distDir);
+}
+
+/**
+ * Pages of one build never mix with another's: the build's id (and the deployment's, when set) scope them. So
+ * does the comments database: servers of one build on other databases (staging beside production, say) show
+ * other comments, and are not one site.
+ * @param {string} url
+ * @param {string} distDir
+ */
+function createSharedStore(url, distDir) {
+  const buildId = readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
+  const database = createHash("sha256").update(process.env.DATABASE_URL ?? "").digest("base64url").slice(0, 12);
+  const namespace = [buildId, process.env.NEXT_DEPLOYMENT_ID, database].filter(Boolean).join(":");
+  return createSharedPageStore(connectRedis(url), namespace);
 }
 
 /**
@@ -71,7 +88,7 @@ export default class PageCacheHandler extends FileSystemCache {
   /** @param {ConstructorParameters<typeof FileSystemCache>[0]} context */
   constructor(context) {
     const distDir = context.serverDistDir ? path.dirname(context.serverDistDir) : undefined;
-    const shared = distDir ? sharedStoreOf(distDir) : undefined;
+    const shared = distDir && process.env.NODE_ENV === "production" ? sharedStoreOf(distDir) : undefined;
     // One copy of a page, in Redis: a private copy in memory would outlive a moderation on another server.
     super(shared ? { ...context, maxMemoryCacheSize: 0 } : context);
     this.shared = shared;
@@ -82,24 +99,33 @@ export default class PageCacheHandler extends FileSystemCache {
   async get(...args) {
     const [key] = args;
     const now = Date.now();
-    if (!building) renderClock.asked(key, now);
+    if (building) return this.findCurrent(...args);
+    renderClock.asked(key, now);
     const entry = await this.findCurrent(...args);
-    if (entry === null && !building) renderClock.missed(key, now);
+    if (entry === null) renderClock.missed(key, now);
+    // Stored since this server's first request, by another server: a render this one starts starts now.
+    // (Next.js asks for a page only when no render of it is under way in this process.)
+    else if (entry) renderClock.seen(key, entry.lastModified, now);
     return entry;
   }
 
   /** The stored page, unless a moderation or a publication has made it out of date. */
   /** @type {FileSystemCache["get"]} */
   async findCurrent(...args) {
-    const [key] = args;
+    const [key, context] = args;
     const now = Date.now();
-    const fromRedis = await this.shared?.get(key);
+    const fromRedis = isSharedKind(context) ? await this.shared?.get(key) : undefined;
     const entry = fromRedis ?? (await super.get(...args));
     const value = entry?.value;
     if (!entry || !isSharedKind(value)) return entry;
-    // A page rendered before a moderation expired it, on whichever server, is rendered anew.
-    // (A page on disk was rendered before it was stored there, whatever this server stored since.)
-    const renderedFrom = fromRedis?.renderedFrom ?? Math.min(entry.lastModified, renderClock.renderStartedBy(key) ?? Infinity);
+    // A page rendered before a moderation expired it, on whichever server, is rendered anew. A page on disk
+    // was rendered before it was stored there, whatever this server stored since; one stored before this
+    // server started (the build's own, whose file times a copy resets) is as old as the build's content.
+    const renderedFrom =
+      fromRedis?.renderedFrom ??
+      (entry.lastModified < serverStartedAt
+        ? Math.min(entry.lastModified, this.schedule?.cutoff ?? Infinity)
+        : Math.min(entry.lastModified, renderClock.renderStartedBy(key) ?? Infinity));
     if (this.shared && (await this.shared.expiredSince(tagsOf(/** @type {any} */ (value)), renderedFrom))) return null;
     if (!this.schedule || UNCHANGED_BY_PUBLICATION.test(addressOf(key))) return entry;
     if (fromRedis) return publishedSince(this.schedule, fromRedis.renderedFrom, now) ? null : entry;
@@ -126,7 +152,9 @@ export default class PageCacheHandler extends FileSystemCache {
   /** @type {FileSystemCache["revalidateTag"]} */
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
-    const list = typeof tags === "string" ? [tags] : tags;
-    await this.shared?.expireTags(list, Date.now() + (durations?.expire ?? 0) * 1000);
+    // Expired at once (revalidatePath, updateTag) for every server; a later expiry (revalidateTag with a
+    // cache profile, which the site does not use) stays this server's own.
+    if (durations?.expire) return;
+    await this.shared?.expireTags(typeof tags === "string" ? [tags] : tags, Date.now());
   }
 }

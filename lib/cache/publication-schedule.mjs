@@ -119,6 +119,15 @@ export function createRenderClock(limit = 20_000) {
       if (asked === undefined) startedBy.delete(key);
       else remember(startedBy, key, asked);
     },
+    /**
+     * A page found, stored at `storedAt`: if that was after the request this clock holds (another server
+     * stored it meanwhile), the next render of it starts from now, not from that request.
+     * @param {string} key @param {number} storedAt @param {number} now
+     */
+    seen(key, storedAt, now) {
+      const asked = askedSince.get(key);
+      if (asked !== undefined && asked < storedAt) remember(askedSince, key, now);
+    },
     /** @param {string} key @param {number} now A miss: the render about to start starts now. */
     missed(key, now) {
       remember(askedSince, key, now);

@@ -51,7 +51,7 @@ const record = z.object({ lastModified: z.number(), renderedFrom: z.number(), ca
 
 /** @typedef {z.infer<typeof record>} SharedPage */
 
-/** Whether a value is of a kind the fleet shares. @param {{ kind?: unknown } | null | undefined} value */
+/** Whether a value (or a lookup's context) is of a kind the fleet shares. @param {{ kind?: unknown } | null | undefined} value */
 export const isSharedKind = (value) => value?.kind === "APP_PAGE" || value?.kind === "APP_ROUTE";
 
 /** The tags a stored page answers to, from the header Next.js stores with it. @param {SharedPage["value"]} value */
@@ -69,9 +69,15 @@ export function tagsOf(value) {
  */
 export function expirePageTags(client, tags, at = Date.now()) {
   if (tags.length === 0) return Promise.resolve(true);
-  const times = Object.fromEntries(tags.map((tag) => [tag, String(at)]));
-  return attempt(client, async () => (await client.hSet(PAGE_TAGS_KEY, times), true), false);
+  return attempt(client, async () => (await client.eval(EXPIRE_TAGS, { keys: [PAGE_TAGS_KEY], arguments: [String(at), ...tags] }), true), false);
 }
+
+/** Sets each tag's time to ARGV[1] unless it holds a later one: an expiry is never moved back. */
+const EXPIRE_TAGS = `for i = 2, #ARGV do
+  local held = tonumber(redis.call('hget', KEYS[1], ARGV[i]))
+  if not held or held < tonumber(ARGV[1]) then redis.call('hset', KEYS[1], ARGV[i], ARGV[1]) end
+end
+return 1`;
 
 /**
  * One build's rendered pages in Redis, for every server of the build. What comes back is validated: a
@@ -114,8 +120,11 @@ export function createSharedPageStore(client, namespace) {
     set: (key, page) => {
       const expire = page.cacheControl?.expire;
       const seconds = Math.max(1, Math.min(typeof expire === "number" && expire > 0 ? expire : LONGEST_KEPT_SECONDS, LONGEST_KEPT_SECONDS));
-      const text = JSON.stringify(page, replacer);
-      return attempt(client, async () => (await client.set(keyOf(key), text, { expiration: { type: "EX", value: Math.ceil(seconds) } }), true), false);
+      return attempt(
+        client,
+        async () => (await client.set(keyOf(key), JSON.stringify(page, replacer), { expiration: { type: "EX", value: Math.ceil(seconds) } }), true),
+        false,
+      );
     },
 
     /**

@@ -2,7 +2,7 @@ import "server-only";
 import { building, env } from "../env";
 import { type RedisClient, connectRedis } from "./connection.mjs";
 
-export { REDIS_COMMAND_TIMEOUT_MS, attempt, untilConnected, withinCommandTimeout } from "./connection.mjs";
+export { REDIS_COMMAND_TIMEOUT_MS, attempt, connected, untilConnected, withinCommandTimeout } from "./connection.mjs";
 export type { RedisClient };
 
 /**

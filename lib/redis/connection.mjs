@@ -39,8 +39,9 @@ export function connectRedis(url) {
     url,
     disableOfflineQueue: true,
     socket: {
+      // No socketTimeout: it closes an idle connection, which would log an outage on every quiet spell.
+      // A Redis that hangs is caught per command instead (withinCommandTimeout).
       connectTimeout: 2_000,
-      socketTimeout: 10_000,
       // Every half second at first, then at most every five seconds: a restarted Redis is found soon.
       reconnectStrategy: (retries) => Math.min(500 * (retries + 1), 5_000),
     },
@@ -107,8 +108,34 @@ export async function untilConnected(client) {
 export async function attempt(client, command, fallback) {
   await untilConnected(client);
   try {
-    return await withinCommandTimeout(command(), () => fallback);
-  } catch {
+    return await withinCommandTimeout(command(), () => {
+      reportFailure("a command took longer than its timeout");
+      return fallback;
+    });
+  } catch (error) {
+    reportFailure(error instanceof Error ? error.message : String(error));
     return fallback;
   }
+}
+
+/** When a failed command was last logged: once a minute at most, and not while an outage is already logged. */
+let lastReported = 0;
+/** @param {string} reason */
+function reportFailure(reason) {
+  const now = Date.now();
+  if (state.down || now - lastReported < 60_000) return;
+  lastReported = now;
+  log(`${reason}; working without Redis for it (logged once a minute at most)`);
+}
+
+/**
+ * Waits up to `ms` for the client to be connected, for a tool that runs once (the comments CLI) rather than a
+ * server answering readers: it may wait longer than a request would. True when connected.
+ * @param {RedisClient} client
+ * @param {number} ms
+ */
+export async function connected(client, ms) {
+  const until = Date.now() + ms;
+  while (!client.isReady && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  return client.isReady;
 }
