@@ -65,6 +65,31 @@ describe.runIf(hasRedis)("market data on Redis, across servers", () => {
     }
   });
 
+  it("backs off together: after a 429 with Retry-After, neither server calls again within it, and both serve the stale data", async () => {
+    const { createClient } = await import("redis");
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    await client.flushAll();
+    await client.close();
+    await steer({ mode: "ok", resetStats: true, btcPrice: 23_456 });
+    const ttlMs = 300;
+    const [first, second] = fleet(ttlMs);
+    expect((await first!.get()).coins[0]?.priceUsd).toBe(23_456);
+    await steer({ mode: "ratelimit", resetStats: true });
+    await sleep(ttlMs + 50);
+    // The first refresh meets the 429 (Retry-After: 60); for the next second, however often both are asked,
+    // nobody calls again, and both answer the last good data, marked stale.
+    for (let round = 0; round < 10; round += 1) {
+      const answers = await Promise.all([first!.get(), second!.get(), first!.get(), second!.get()]);
+      for (const data of answers) expect(data.coins[0]?.priceUsd).toBe(23_456);
+      await sleep(100);
+    }
+    const calls = await stats();
+    expect(calls["/api/v3/coins/markets"]).toBe(1);
+    // Stale, with its age, as one server says it.
+    expect((await second!.get()).parts.coins).toMatchObject({ stale: true, ageSeconds: expect.any(Number) });
+  });
+
   it("serves what the other server fetched, and ignores garbage found in Redis", async () => {
     const { createClient } = await import("redis");
     const client = createClient({ url: redis.url });
