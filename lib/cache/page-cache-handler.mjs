@@ -116,6 +116,9 @@ export default class PageCacheHandler extends FileSystemCache {
     const now = Date.now();
     const fromRedis = isSharedKind(context) ? await this.shared?.get(key) : undefined;
     const entry = fromRedis ?? (await super.get(...args));
+    // Redis could not tell (down, or slower than a command may take): it cannot tell the tags' times either,
+    // and a request waits on a hung Redis once, not twice.
+    const redisAnswered = fromRedis !== undefined;
     const value = entry?.value;
     if (!entry || !isSharedKind(value)) return entry;
     // A page rendered before a moderation expired it, on whichever server, is rendered anew. A page on disk
@@ -126,7 +129,7 @@ export default class PageCacheHandler extends FileSystemCache {
       (entry.lastModified < serverStartedAt
         ? Math.min(entry.lastModified, this.schedule?.cutoff ?? Infinity)
         : Math.min(entry.lastModified, renderClock.renderStartedBy(key) ?? Infinity));
-    if (this.shared && (await this.shared.expiredSince(tagsOf(/** @type {any} */ (value)), renderedFrom))) return null;
+    if (this.shared && redisAnswered && (await this.shared.expiredSince(tagsOf(/** @type {any} */ (value)), renderedFrom))) return null;
     if (!this.schedule || UNCHANGED_BY_PUBLICATION.test(addressOf(key))) return entry;
     if (fromRedis) return publishedSince(this.schedule, fromRedis.renderedFrom, now) ? null : entry;
     const times = { storedAt: entry.lastModified, renderStartedBy: renderClock.renderStartedBy(key), now, serverStartedAt };
