@@ -7,8 +7,9 @@
  * its file, memory once opened, query latency), `/api/market` under load (bench/market-api.ts), the article page's weight
  * (bench/page-weight.ts), and reader comments (bench/comments.ts: posts per second into SQLite, and an
  * article with 500 comments built into .next-bench-comments and served), and several servers on Redis behind
- * nginx (bench/fleet.ts).
- * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight, comments or fleet.
+ * nginx (bench/fleet.ts); requests per second for an article, the home page and an empty Next.js page side by
+ * side (bench/reader-speed.ts).
+ * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight, reader-speed, comments or fleet.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -23,11 +24,12 @@ import { benchFleet } from "./bench/fleet";
 import { benchMarketApi } from "./bench/market-api";
 import { benchPageWeight } from "./bench/page-weight";
 import { benchPublishing } from "./bench/publishing";
+import { benchReaderSpeed } from "./bench/reader-speed";
 import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-const PARTS = ["load", "build", "market", "page-weight", "comments", "fleet"];
+const PARTS = ["load", "build", "market", "page-weight", "reader-speed", "comments", "fleet"];
 if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes one of: ${PARTS.join(", ")}`);
 const runs = (part: string) => only === undefined || only === part;
 /** `--build` builds 1,000 and 10,000 posts; `--build 100000` adds that many. */
@@ -140,6 +142,7 @@ async function main() {
   if (runs("load")) for (const count of [1_000, 10_000]) benchLoad(count);
   if (runs("market")) await benchMarketApi();
   if (runs("page-weight")) benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");
+  if (runs("reader-speed")) await benchReaderSpeed("spot-bitcoin-etfs-log-biggest-week-since-summer");
   // The newest published article of the site's own content, which the build will prerender.
   const newest = () => createLibrary(loadContent(process.env.CONTENT_DIR || "content").content).posts[0]!.slug;
   if (runs("comments")) await benchComments(newest());

@@ -3,9 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
-/** `next build`, failing loudly with Next's own output. */
-export function buildSite(env: NodeJS.ProcessEnv) {
-  const build = spawnSync(process.execPath, [NEXT, "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
+/** `next build` (of the site, or of the app in `dir`), failing loudly with Next's own output. */
+export function buildSite(env: NodeJS.ProcessEnv, dir?: string) {
+  const build = spawnSync(process.execPath, [NEXT, "build", ...(dir ? [dir] : [])], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
 }
 
@@ -23,9 +23,9 @@ export async function keepingNextTypes<T>(run: () => T | Promise<T>): Promise<T>
   }
 }
 
-/** `next start` on loopback, resolved once `waitPath` answers 200. */
-export async function startSite(port: number, env: NodeJS.ProcessEnv, waitPath = "/") {
-  const server = spawn(process.execPath, [NEXT, "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+/** `next start` (of the site, or of the app in `dir`) on loopback, resolved once `waitPath` answers 200. */
+export async function startSite(port: number, env: NodeJS.ProcessEnv, waitPath = "/", dir?: string) {
+  const server = spawn(process.execPath, [NEXT, "start", ...(dir ? [dir] : []), "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt += 1) {
     if (server.exitCode !== null) throw new Error("next start exited");

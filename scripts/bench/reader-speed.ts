@@ -1,0 +1,47 @@
+import { existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { freePort } from "../../tests/support/free-port";
+import { buildEmptyApp, removeEmptyApp, startEmptyApp } from "../support/empty-app";
+import { buildSite, startSite } from "../support/site";
+import { requestsPerSecond } from "./publishing";
+
+/** A page's HTML as served, and its size raw and gzipped. */
+async function htmlSize(url: string) {
+  const html = Buffer.from(await (await fetch(url, { headers: { "accept-encoding": "identity" } })).arrayBuffer());
+  return `${(html.length / 1024).toFixed(1)} KB (${(gzipSync(html).length / 1024).toFixed(1)} KB gzip)`;
+}
+
+/**
+ * Pages as fast as an empty Next.js page: requests per second served directly by `next start`, for an article,
+ * the home page and the empty app's page (scripts/support/empty-app.ts), measured in turns in one run, with
+ * their HTML sizes. Target: the article and the home page at least 0.6 times the empty page.
+ */
+export async function benchReaderSpeed(slug: string) {
+  const env = { ...process.env, MARKET_PROVIDER: "snapshot", NEXT_TELEMETRY_DISABLED: "1" };
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("(building the site first)");
+    buildSite(env);
+  }
+  buildEmptyApp();
+  const article = `/news/${slug}`;
+  const site = await startSite(await freePort(), env, article);
+  const empty = await startEmptyApp(await freePort());
+  try {
+    const pages = { article: `${site.url}${article}`, "home page": `${site.url}/`, "empty page": `${empty.url}/` };
+    for (const url of Object.values(pages)) await requestsPerSecond(url, 2);
+    const rps: Record<string, number> = {};
+    // In turns, twice, so that neither page is measured alone while the machine is busier or quieter.
+    for (let round = 0; round < 2; round += 1) {
+      for (const [name, url] of Object.entries(pages)) rps[name] = (rps[name] ?? 0) + (await requestsPerSecond(url, 4)) / 2;
+    }
+    const floor = rps["empty page"]!;
+    console.log("requests per second served by next start, 16 connections (target: article and home page at least 0.6 × the empty page):");
+    for (const [name, url] of Object.entries(pages)) {
+      console.log(`  ${name}: ${Math.round(rps[name]!)} (${(rps[name]! / floor).toFixed(2)} × the empty page), HTML ${await htmlSize(url)}`);
+    }
+  } finally {
+    site.stop();
+    empty.stop();
+    removeEmptyApp();
+  }
+}
