@@ -1,3 +1,4 @@
+import { ServerHtml } from "@/components/html/ServerHtml";
 import { CoverImage } from "@/components/post/CoverImage";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { PostMeta } from "@/components/post/PostMeta";
@@ -33,7 +34,7 @@ export function ArticleView({ post, author, category, bodyHtml, related, structu
         {post.image && post.imageAlt && (
           <CoverImage src={post.image} alt={post.imageAlt} lead sizes="(min-width: 48rem) 48rem, 100vw" />
         )}
-        <div className="prose article__body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+        <ServerHtml className="prose article__body" html={bodyHtml} />
         <footer className="article__footer">
           <TagList tags={post.tags} />
         </footer>

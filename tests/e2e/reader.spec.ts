@@ -63,6 +63,29 @@ test("/page/1 redirects to the home page", async ({ request }) => {
   expect(response.headers().location).toMatch(/\/$/);
 });
 
+test("an article's body and structured data are in its HTML once, and stay after the page comes alive", async ({ page, request }) => {
+  const post = published.find((p) => p.body.includes("|---"))!;
+  const lastParagraph = post.body.trim().split(/\n\s*\n/).filter((block) => /^[A-Z]/.test(block)).at(-1)!;
+  const phrase = lastParagraph.replace(/[*_`[\]]/g, "").split(/\s+/).slice(-4).join(" ").replace(/\(.*$/, "").trim();
+  const html = await (await request.get(`/news/${post.slug}`)).text();
+  const count = (text: string) => html.split(text).length - 1;
+  expect(count(phrase)).toBe(1);
+  expect(count('"@type":"NewsArticle"')).toBe(1);
+
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  // The ticker asks for fresh prices once React has taken the page over.
+  const hydrated = page.waitForResponse((response) => response.url().endsWith("/api/market"));
+  await page.goto(`/news/${post.slug}`);
+  await hydrated;
+  await expect(page.locator(".article__body")).toContainText(phrase);
+  await expect(page.locator(".article__body table")).toBeVisible();
+  const structured = await page.locator('script[type="application/ld+json"]').first().textContent();
+  expect([JSON.parse(structured!)].flat()).toEqual(expect.arrayContaining([expect.objectContaining({ "@type": "NewsArticle", headline: post.title })]));
+  expect(errors).toEqual([]);
+});
+
 test.describe("with JavaScript disabled", () => {
   test.use({ javaScriptEnabled: false });
 
