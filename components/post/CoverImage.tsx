@@ -6,7 +6,7 @@ type Props = { src: string; alt: string; sizes: string; lead?: boolean };
 export function CoverImage({ src, alt, sizes, lead = false }: Props) {
   return (
     <div className="cover-image">
-      <Image src={src} alt={alt} fill sizes={sizes} preload={lead} loading={lead ? "eager" : "lazy"} />
+      <Image src={src} alt={alt} fill sizes={sizes} preload={lead} fetchPriority={lead ? "high" : undefined} loading={lead ? "eager" : "lazy"} />
     </div>
   );
 }
