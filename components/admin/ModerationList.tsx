@@ -1,5 +1,5 @@
-import { CommentText } from "@/components/comments/CommentText";
 import { moderate } from "@/lib/admin/actions";
+import { commentBodyHtml } from "@/lib/comments/html";
 import type { ModeratedComment } from "@/lib/comments/queries";
 import type { ModerationAction } from "@/lib/comments/schema";
 
@@ -42,9 +42,8 @@ export function ModerationList({ title, empty, comments, postTitle }: Props) {
                 <time dateTime={comment.createdAt}>{comment.createdAt.replace("T", " ").slice(0, 16)} UTC</time>
                 {comment.parentId && " (a reply)"} · id <code>{comment.id}</code>
               </p>
-              <div className="moderation__body">
-                <CommentText body={comment.body} />
-              </div>
+              {/* Refreshed in place after each action, so the text travels in the React payload here. */}
+              <div className="moderation__body" dangerouslySetInnerHTML={{ __html: commentBodyHtml(comment.body) }} />
               <div className="moderation__actions">
                 {actionsFor[comment.status].map(({ action, label }) => (
                   <form key={action} action={moderate}>

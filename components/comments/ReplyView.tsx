@@ -1,7 +1,8 @@
+import { ServerHtml } from "@/components/html/ServerHtml";
+import { commentItemsHtml } from "@/lib/comments/html";
 import type { PublicComment } from "@/lib/comments/queries";
 import { commentLimits } from "@/lib/comments/schema";
 import { CommentForm } from "./CommentForm";
-import { Comment } from "./CommentsSection";
 
 type Props = { post: { slug: string; title: string }; comment: PublicComment; renderedAt: number };
 
@@ -14,9 +15,7 @@ export function ReplyView({ post, comment, renderedAt }: Props) {
       <p>
         On <a href={`/news/${post.slug}#comment-${comment.id}`}>{post.title}</a>
       </p>
-      <ol className="comment-list">
-        <Comment comment={comment} />
-      </ol>
+      <ServerHtml as="ol" className="comment-list" html={commentItemsHtml([comment])} />
       <CommentForm postSlug={post.slug} renderedAt={renderedAt} limits={commentLimits} initialReplyTo={{ id: comment.id, name: comment.authorName }} />
     </section>
   );

@@ -1,12 +1,10 @@
 import { handOver } from "@/lib/html/hand-over";
-import { OnceHtml } from "./OnceHtml";
-
-type Props = { html: string; as?: "div" | "script"; className?: string; type?: string };
+import { OnceHtml, type OnceHtmlElement } from "./OnceHtml";
 
 /**
  * `html` inside an element, written into the page's HTML once: the React payload names it by key rather than
- * carrying the text a second time (a story's body appeared twice in every article page before).
+ * carrying the text a second time (a story's body and its comments appeared twice before).
  */
-export function ServerHtml({ html, ...element }: Props) {
+export function ServerHtml({ html, ...element }: OnceHtmlElement & { html: string }) {
   return <OnceHtml htmlKey={handOver(html)} {...element} />;
 }

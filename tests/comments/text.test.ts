@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { commentBodyHtml, commentItemsHtml } from "@/lib/comments/html";
+import type { PublicComment } from "@/lib/comments/queries";
 import { commentParagraphs } from "@/lib/comments/text";
-import { renderCommentTexts } from "../support/comment-html";
 
 const rel = 'rel="nofollow ugc noopener noreferrer"';
 const longWord = "w".repeat(10_000);
@@ -25,13 +26,9 @@ const bodies = {
 };
 type Case = keyof typeof bodies;
 
-let html: Record<Case, string>;
-beforeAll(() => {
-  const rendered = renderCommentTexts(Object.values(bodies));
-  html = Object.fromEntries(Object.keys(bodies).map((name, index) => [name, rendered[index]])) as Record<Case, string>;
-});
+const html = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, commentBodyHtml(body)])) as Record<Case, string>;
 
-describe("CommentText rendered to HTML", () => {
+describe("a comment's text as HTML", () => {
   it("escapes HTML, so tags arrive as text", () => {
     expect(html.script).toBe('<p dir="auto">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(html.img).toBe('<p dir="auto">&lt;img src=x onerror=alert(1)&gt;</p>');
@@ -114,5 +111,33 @@ describe("commentParagraphs", () => {
 
   it("keeps a long word in one piece", () => {
     expect(commentParagraphs(longWord)).toEqual([[{ type: "text", text: longWord }]]);
+  });
+});
+
+describe("a list of comments as HTML", () => {
+  const comment = (id: string, authorName: string, body: string, replies: PublicComment[] = []): PublicComment => ({
+    id,
+    authorName,
+    body,
+    createdAt: "2026-11-21T14:05:00.000Z",
+    replies,
+  });
+
+  it("writes each comment with its author, date, text and replies, and a reply link on top-level ones only", () => {
+    const html = commentItemsHtml([comment("a1", "Ada", "First", [comment("b2", "Bo", "Second")])], (id) => `/news/x/reply/${id}#comment-form`);
+    expect(html).toBe(
+      '<li id="comment-a1" class="comment"><article><header class="comment__meta"><bdi class="comment__author">Ada</bdi> ' +
+        '<time datetime="2026-11-21T14:05:00.000Z">21 November 2026</time></header><div class="comment__body"><p dir="auto">First</p></div>' +
+        '<a class="comment__reply" href="/news/x/reply/a1#comment-form" data-reply-to="a1" data-reply-name="Ada">Reply<span class="visually-hidden"> to Ada</span></a></article>' +
+        '<ol class="comment-list comment-list--replies"><li id="comment-b2" class="comment"><article><header class="comment__meta"><bdi class="comment__author">Bo</bdi> ' +
+        '<time datetime="2026-11-21T14:05:00.000Z">21 November 2026</time></header><div class="comment__body"><p dir="auto">Second</p></div></article></li></ol></li>',
+    );
+  });
+
+  it("escapes a hostile name everywhere it appears, in text and in attributes", () => {
+    const hostile = `"><img src=x onerror=alert(1)>'`;
+    const html = commentItemsHtml([comment("c3", hostile, "Hi")], (id) => `/news/x/reply/${id}`);
+    expect(html).not.toContain("<img");
+    expect(html.split("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#x27;")).toHaveLength(4);
   });
 });
