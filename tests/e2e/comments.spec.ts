@@ -196,6 +196,9 @@ test("a hostile comment renders as inert text", async ({ page, browser }) => {
   expect(await reader.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await comment.innerText()).not.toContain("\u202E");
   await reader.close();
+  // Written into the page once: the page's React payload names the comments rather than carrying them again.
+  const served = await (await page.request.get(hostile!)).text();
+  expect(served.split(run).length - 1).toBe(1);
 });
 
 test.describe("refused", () => {
