@@ -1,12 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/SiteFooter";
+import { InlineStylesheet } from "@/components/html/InlineStylesheet";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { TickerBar } from "@/components/ticker/TickerBar";
 import { siteConfig } from "@/lib/config";
 import { getLibrary } from "@/lib/content/store";
 import { market, marketRefreshSeconds } from "@/lib/market";
+import { handOver } from "@/lib/html/hand-over";
 import { siteMetadata } from "@/lib/seo/metadata";
-import "./globals.css";
+import { siteStylesheet } from "@/lib/style/stylesheet";
 
 export const metadata: Metadata = siteMetadata();
 
@@ -15,9 +17,11 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const stylesheet = siteStylesheet();
   return (
     <html lang={siteConfig.language}>
       <head>
+        <InlineStylesheet htmlKey={handOver(stylesheet.css)} href={stylesheet.href} />
         <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title={siteConfig.name} />
       </head>
       <body>

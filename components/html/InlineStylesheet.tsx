@@ -1,0 +1,14 @@
+"use client";
+
+import { OnceHtml } from "./OnceHtml";
+import { writtenByServer } from "./written-by-server";
+
+/**
+ * The site's stylesheet, written into the head once. A page the browser draws without the server's HTML
+ * (Next.js answers notFound() with an empty shell) has no <style> to read back, so it links the same
+ * stylesheet as a file instead.
+ */
+export function InlineStylesheet({ htmlKey, href }: { htmlKey: string; href: string }) {
+  if (typeof window !== "undefined" && writtenByServer(htmlKey) === undefined) return <link rel="stylesheet" href={href} />;
+  return <OnceHtml as="style" htmlKey={htmlKey} />;
+}
