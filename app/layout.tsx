@@ -6,7 +6,7 @@ import { TickerBar } from "@/components/ticker/TickerBar";
 import { siteConfig } from "@/lib/config";
 import { getLibrary } from "@/lib/content/store";
 import { market, marketRefreshSeconds } from "@/lib/market";
-import { handOver } from "@/lib/html/hand-over";
+import { handOverHtml } from "@/lib/html/hand-over";
 import { siteMetadata } from "@/lib/seo/metadata";
 import { siteStylesheet } from "@/lib/style/stylesheet";
 
@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={siteConfig.language}>
       <head>
-        <InlineStylesheet htmlKey={handOver(stylesheet.css)} href={stylesheet.href} />
+        <InlineStylesheet htmlKey={handOverHtml(stylesheet.css)} href={stylesheet.href} />
         <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title={siteConfig.name} />
       </head>
       <body>

@@ -1,4 +1,4 @@
-import { handOver } from "@/lib/html/hand-over";
+import { handOverHtml } from "@/lib/html/hand-over";
 import { OnceHtml, type OnceHtmlElement } from "./OnceHtml";
 
 /**
@@ -6,5 +6,5 @@ import { OnceHtml, type OnceHtmlElement } from "./OnceHtml";
  * carrying the text a second time (a story's body and its comments appeared twice before).
  */
 export function ServerHtml({ html, ...element }: OnceHtmlElement & { html: string }) {
-  return <OnceHtml htmlKey={handOver(html)} {...element} />;
+  return <OnceHtml htmlKey={handOverHtml(html)} {...element} />;
 }

@@ -6,7 +6,8 @@ const written = new Map<string, string>();
  * undefined when the page holds no such element (the browser drew the page without the server's HTML).
  * While hydrating, React leaves an element's inner HTML alone whatever it is told; should it ever draw the
  * element again from scratch (after a hydration mismatch elsewhere, say), the server's element is still in the
- * document at that moment, and it is read from there, so the text never goes missing.
+ * document at that moment, and it is read from there, so the text never goes missing. Writing it back as it was
+ * read is safe because what the server writes is safe as HTML: bodies are sanitised, comments escaped.
  */
 export function writtenByServer(key: string): string | undefined {
   const html = written.get(key) ?? document.querySelector(`[data-html-key="${CSS.escape(key)}"]`)?.innerHTML;
