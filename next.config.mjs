@@ -54,7 +54,7 @@ const nextConfig = {
     "mdast-util-gfm-table", "mdast-util-gfm-task-list-item", "micromark-extension-gfm-footnote",
     "micromark-extension-gfm-strikethrough", "micromark-extension-gfm-table", "micromark-extension-gfm-task-list-item",
     "gray-matter", "js-yaml", "xmlbuilder2", "kysely", "linkify-it", "slugify", "fastest-levenshtein", "redis",
-    "rate-limiter-flexible",
+    "rate-limiter-flexible", "lightningcss",
   ],
   // Next.js's page cache with the site's rules: scheduled stories go live on the minute; 404s are not kept.
   cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
