@@ -4,6 +4,7 @@ import { request as httpRequest, Agent } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/free-port";
+import { EMPTY_APP, removeEmptyApp } from "../support/empty-app";
 import { keepingNextTypes, startSite } from "../support/site";
 import { writeSyntheticContent } from "./synthetic-content";
 
@@ -55,13 +56,12 @@ function folderSize(dir: string) {
   return { files, mb: bytes / 1024 / 1024 };
 }
 
-/** An empty App Router app (scripts/bench/empty-next-app), built with the site's Next.js: the floor a build can reach. */
+/** The empty app's build (scripts/support/empty-app.ts), measured: the floor a build can reach. */
 async function buildEmptyApp() {
-  const app = "scripts/bench/empty-next-app";
   try {
-    return await runMeasured(`next build ${app}`, {});
+    return await runMeasured(`next build ${EMPTY_APP}`, {});
   } finally {
-    rmSync(path.join(app, ".next"), { recursive: true, force: true });
+    removeEmptyApp();
   }
 }
 
