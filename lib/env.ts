@@ -57,6 +57,27 @@ const envSchema = z.object({
   COMMENTS_RATE_WINDOW_SECONDS: seconds(600, 86_400),
   /** A comment sent sooner than this after its form was rendered is held in the spam list. */
   COMMENTS_MIN_SECONDS: z.coerce.number().min(0).max(3_600).default(1),
+  /**
+   * The newsletter's mail server: smtp://user:password@host:587 (STARTTLS when offered; add
+   * ?requireTLS=true to insist) or smtps://…:465 (TLS from the start). Unset, emails are written to
+   * NEWSLETTER_OUTBOX_DIR instead, and confirmation links are printed.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465" })
+    .refine((url) => canDecode(new URL(url).username) && canDecode(new URL(url).password), { error: "SMTP_URL's user or password is not valid URL encoding" })
+    .optional(),
+  NEWSLETTER_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^\r\n<>]{0,100}<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/, { error: "NEWSLETTER_FROM must be an address, optionally with a name: Hashline <newsletter@example.com>" })
+    .default("Hashline <newsletter@hashline.news>"),
+  NEWSLETTER_OUTBOX_DIR: z.string().trim().min(1).default("data/outbox"),
+  /** Messages per second a digest send hands to the SMTP server, over NEWSLETTER_SMTP_CONNECTIONS connections. */
+  NEWSLETTER_SEND_RATE: z.coerce.number().int().min(1).max(100_000).default(50),
+  NEWSLETTER_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(3),
+  /** Sign-ups a client may make per window, and the window in which an address gets at most one email. */
+  NEWSLETTER_SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  NEWSLETTER_SIGNUP_WINDOW_SECONDS: seconds(900, 86_400),
 });
 
 function readEnv() {

@@ -15,7 +15,7 @@ import { Writable } from "node:stream";
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { hashPassword } from "../lib/admin/password";
-import { commentsDb } from "../lib/comments/db";
+import { siteDatabase } from "../lib/database/db";
 import { expireSharedPages } from "../lib/cache/expire-pages";
 import { commentsByStatus, deleteComment, exportComments, importComments, setCommentStatus } from "../lib/comments/queries";
 import { commentBackupSchema, commentIdSchema, commentStatusSchema, statusAfter } from "../lib/comments/schema";
@@ -84,7 +84,7 @@ async function main([command, argument]: string[]): Promise<void> {
     }
     case "list": {
       const status = statusArgument(argument);
-      for (const comment of await commentsByStatus(await commentsDb(), status)) {
+      for (const comment of await commentsByStatus(await siteDatabase(), status)) {
         console.log(
           [comment.id, comment.status, comment.createdAt, comment.postSlug, oneLine(comment.authorName, 40), `<${comment.authorEmail}>`, oneLine(comment.body, 80)].join("\t"),
         );
@@ -94,19 +94,19 @@ async function main([command, argument]: string[]): Promise<void> {
     case "approve":
     case "unpublish":
     case "spam": {
-      const changed = await setCommentStatus(await commentsDb(), idArgument(argument), statusAfter[command]);
+      const changed = await setCommentStatus(await siteDatabase(), idArgument(argument), statusAfter[command]);
       if (!changed) throw new UsageError(`no comment has the id ${argument}`);
       console.log(`${changed.id} is now ${changed.status} (on /news/${changed.postSlug}; ${await pageUpdate(changed.postSlug)})`);
       return;
     }
     case "delete": {
-      const deleted = await deleteComment(await commentsDb(), idArgument(argument));
+      const deleted = await deleteComment(await siteDatabase(), idArgument(argument));
       if (!deleted) throw new UsageError(`no comment has the id ${argument}`);
       console.log(`${deleted.id} is deleted, with any replies (from /news/${deleted.postSlug}; ${await pageUpdate(deleted.postSlug)})`);
       return;
     }
     case "export": {
-      const json = `${JSON.stringify(await exportComments(await commentsDb()), null, 2)}\n`;
+      const json = `${JSON.stringify(await exportComments(await siteDatabase()), null, 2)}\n`;
       if (!argument) {
         process.stdout.write(json);
         return;
@@ -122,7 +122,7 @@ async function main([command, argument]: string[]): Promise<void> {
       if (!argument) throw new UsageError("name the file to import");
       const parsed = commentBackupSchema.safeParse(readJson(argument));
       if (!parsed.success) throw new UsageError(`${argument} is not a comments export:\n${z.prettifyError(parsed.error)}`);
-      console.log(`imported ${await importComments(await commentsDb(), parsed.data)} comments from ${argument}`);
+      console.log(`imported ${await importComments(await siteDatabase(), parsed.data)} comments from ${argument}`);
       return;
     }
     default:

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { commentsDb } from "../comments/db";
+import { siteDatabase } from "../database/db";
 import { deleteComment, setCommentStatus } from "../comments/queries";
 import { commentIdSchema, moderationActionSchema, statusAfter } from "../comments/schema";
 import { env } from "../env";
@@ -47,7 +47,7 @@ export async function moderate(form: FormData): Promise<void> {
   const parsed = moderationSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) redirect(adminPath);
   const { id, action } = parsed.data;
-  const db = await commentsDb();
+  const db = await siteDatabase();
   const changed = action === "delete" ? await deleteComment(db, id) : await setCommentStatus(db, id, statusAfter[action]);
   if (changed) revalidatePath(`/news/${changed.postSlug}`);
   revalidatePath(adminPath);

@@ -1,11 +1,8 @@
 import { formatDisplayDate } from "@/lib/content/dates";
+import { escapeHtml } from "@/lib/html/escape";
 import type { PublicComment } from "./queries";
 import { commentParagraphs } from "./text";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
-
-/** Text or an attribute value as markup that means exactly that text, escaped as React escapes it. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 
 /**
  * A comment's plain text as paragraphs of HTML: every piece escaped, so nothing a reader typed is markup;

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { CommentsDb } from "./db";
+import type { SiteDatabase } from "../database/db";
 import type { CommentBackup, CommentRecord, CommentStatus } from "./schema";
 import type { CommentRow } from "./tables";
 
@@ -43,7 +43,7 @@ const toRow = (comment: CommentRecord): CommentRow => ({
 
 /** Stores a reader's comment, pending unless told otherwise; it is committed when this resolves. */
 export async function insertComment(
-  db: CommentsDb,
+  db: SiteDatabase,
   comment: NewComment,
   { status = "pending", now = new Date() }: { status?: CommentStatus; now?: Date } = {},
 ): Promise<CommentRecord> {
@@ -54,13 +54,13 @@ export async function insertComment(
 }
 
 /** Whether this exact text was already sent to this article (in any state). */
-export async function isDuplicate(db: CommentsDb, postSlug: string, body: string): Promise<boolean> {
+export async function isDuplicate(db: SiteDatabase, postSlug: string, body: string): Promise<boolean> {
   const row = await db.selectFrom("comments").select("id").where("post_slug", "=", postSlug).where("body", "=", body).executeTakeFirst();
   return row !== undefined;
 }
 
 /** A comment that a reply may answer: approved, top-level, on the same article. */
-export async function findReplyTarget(db: CommentsDb, postSlug: string, id: string): Promise<PublicComment | undefined> {
+export async function findReplyTarget(db: SiteDatabase, postSlug: string, id: string): Promise<PublicComment | undefined> {
   const comment = await db
     .selectFrom("comments")
     .select(["id", "author_name as authorName", "body", "created_at as createdAt"])
@@ -73,7 +73,7 @@ export async function findReplyTarget(db: CommentsDb, postSlug: string, id: stri
 }
 
 /** An article's approved comments, oldest first, each with its approved replies. */
-export async function approvedComments(db: CommentsDb, postSlug: string): Promise<PublicComment[]> {
+export async function approvedComments(db: SiteDatabase, postSlug: string): Promise<PublicComment[]> {
   const rows = await db
     .selectFrom("comments")
     .select(["id", "parent_id as parentId", "author_name as authorName", "body", "created_at as createdAt"])
@@ -93,7 +93,7 @@ export const countComments = (thread: PublicComment[]) =>
   thread.reduce((count, comment) => count + 1 + comment.replies.length, 0);
 
 /** Comments in one state, newest first, for the moderation queue and the CLI. */
-export async function commentsByStatus(db: CommentsDb, status?: CommentStatus): Promise<ModeratedComment[]> {
+export async function commentsByStatus(db: SiteDatabase, status?: CommentStatus): Promise<ModeratedComment[]> {
   let query = db.selectFrom("comments").selectAll().orderBy("created_at", "desc").orderBy("id", "desc");
   if (status) query = query.where("status", "=", status);
   return (await query.execute()).map((row) => {
@@ -103,7 +103,7 @@ export async function commentsByStatus(db: CommentsDb, status?: CommentStatus): 
 }
 
 /** Moves a comment to a state; answers the changed comment, or undefined for an unknown id. */
-export async function setCommentStatus(db: CommentsDb, id: string, status: CommentStatus, now = new Date()) {
+export async function setCommentStatus(db: SiteDatabase, id: string, status: CommentStatus, now = new Date()) {
   return db
     .updateTable("comments")
     .set({ status, updated_at: now.toISOString() })
@@ -113,7 +113,7 @@ export async function setCommentStatus(db: CommentsDb, id: string, status: Comme
 }
 
 /** Deletes a comment and its replies; answers what was deleted, or undefined for an unknown id. */
-export async function deleteComment(db: CommentsDb, id: string) {
+export async function deleteComment(db: SiteDatabase, id: string) {
   // One statement, so it needs no read-then-write transaction that a concurrent writer could upset.
   const deleted = await db
     .deleteFrom("comments")
@@ -124,13 +124,13 @@ export async function deleteComment(db: CommentsDb, id: string) {
 }
 
 /** Every comment, for backups. */
-export async function exportComments(db: CommentsDb, now = new Date()): Promise<CommentBackup> {
+export async function exportComments(db: SiteDatabase, now = new Date()): Promise<CommentBackup> {
   const rows = await db.selectFrom("comments").selectAll().orderBy("created_at").orderBy("id").execute();
   return { version: 1, exportedAt: now.toISOString(), comments: rows.map(toRecord) };
 }
 
 /** Restores a backup in one transaction: all of it or, on any error, none of it. Existing ids are overwritten. */
-export async function importComments(db: CommentsDb, backup: CommentBackup): Promise<number> {
+export async function importComments(db: SiteDatabase, backup: CommentBackup): Promise<number> {
   // Parents before replies, so every reference points at a row already there.
   const ordered = [...backup.comments].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
   await db.transaction().execute(async (trx) => {

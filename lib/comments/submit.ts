@@ -3,7 +3,7 @@ import { getLibrary } from "../content/store";
 import { env } from "../env";
 import { processSingleton } from "../process-singleton";
 import { createRateLimiter } from "../rate-limit";
-import { commentsDb } from "./db";
+import { siteDatabase } from "../database/db";
 import { findReplyTarget, insertComment, isDuplicate } from "./queries";
 import { type CommentField, commentFormSchema } from "./schema";
 
@@ -57,7 +57,7 @@ export async function submitComment(form: FormData, client: string, now = Date.n
   if (!(await commentLimiter.take(client, now)) || !(await siteLimiter.take("site", now))) {
     return refuse("rate-limited", "You have sent several comments in a short time. Please wait a few minutes and try again.", values);
   }
-  const db = await commentsDb();
+  const db = await siteDatabase();
   if (comment.parentId && !(await findReplyTarget(db, comment.postSlug, comment.parentId))) {
     return refuse("no-parent", "The comment you are replying to is not available.", values);
   }

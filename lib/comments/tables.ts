@@ -17,8 +17,4 @@ export interface CommentsTable {
   updated_at: string;
 }
 
-export interface Database {
-  comments: CommentsTable;
-}
-
 export type CommentRow = Selectable<CommentsTable>;

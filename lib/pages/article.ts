@@ -1,7 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { commentsDb } from "../comments/db";
+import { siteDatabase } from "../database/db";
 import { approvedComments, countComments, findReplyTarget } from "../comments/queries";
 import { commentIdSchema } from "../comments/schema";
 import { siteConfig } from "../config";
@@ -45,7 +45,7 @@ export function articleMetadata(slug: string): Metadata {
 
 /** The article's approved comments, read when the page is built and each time it is revalidated. */
 export async function loadComments(slug: string) {
-  const comments = await approvedComments(await commentsDb(), slug);
+  const comments = await approvedComments(await siteDatabase(), slug);
   return { postSlug: slug, comments, count: countComments(comments), renderedAt: Date.now() };
 }
 
@@ -53,7 +53,7 @@ export async function loadComments(slug: string) {
 export async function loadReply(slug: string, id: string) {
   const post = getLibrary().getPost(slug);
   if (!post || !commentIdSchema.safeParse(id).success) notFound();
-  const comment = await findReplyTarget(await commentsDb(), slug, id);
+  const comment = await findReplyTarget(await siteDatabase(), slug, id);
   if (!comment) notFound();
   return { post: { slug, title: post.title }, comment, renderedAt: Date.now() };
 }

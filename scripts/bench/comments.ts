@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { migrate, openDatabase } from "../../lib/comments/db";
+import { migrate, openDatabase } from "../../lib/database/db";
 import { importComments } from "../../lib/comments/queries";
 import type { CommentRecord } from "../../lib/comments/schema";
 import { buildSite, keepingNextTypes, startSite } from "../support/site";

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { hashPassword } from "../../lib/admin/password";
-import { openDatabase } from "../../lib/comments/db";
+import { openDatabase } from "../../lib/database/db";
 import { commentsByStatus } from "../../lib/comments/queries";
 import { startFakeUpstream } from "../../tests/support/fake-upstream";
 import { approveWithoutJavaScript, sessionCookieOf, signInWithoutJavaScript } from "../../tests/support/forms";

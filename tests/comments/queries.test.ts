@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type KyselyPlugin, sql } from "kysely";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { type CommentsDb, migrate, openDatabase } from "@/lib/comments/db";
+import { type SiteDatabase, migrate, openDatabase } from "@/lib/database/db";
 import {
   approvedComments,
   commentsByStatus,
@@ -31,7 +31,7 @@ const t = (minute: number) => new Date(Date.UTC(2024, 2, 1, 10, minute));
 const exported = t(999);
 
 function commentQueries(dialect: "SQLite" | "PostgreSQL", newUrl: () => Promise<string>) {
-  const opened: CommentsDb[] = [];
+  const opened: SiteDatabase[] = [];
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((db) => db.destroy()));
   });
@@ -44,7 +44,7 @@ function commentQueries(dialect: "SQLite" | "PostgreSQL", newUrl: () => Promise<
     return db;
   }
 
-  const ids = async (db: CommentsDb) => (await commentsByStatus(db)).map((comment) => comment.id).sort();
+  const ids = async (db: SiteDatabase) => (await commentsByStatus(db)).map((comment) => comment.id).sort();
 
   it("stores a new comment as pending, with a new random 12-character id and the given time", async () => {
     const db = await open();
@@ -237,8 +237,8 @@ function commentQueries(dialect: "SQLite" | "PostgreSQL", newUrl: () => Promise<
     await migrate(db);
     const other = await open(url);
     expect(await ids(other)).toEqual([comment.id]);
-    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
-    expect(rows).toEqual([{ name: "001-create-comments" }]);
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+    expect(rows).toEqual([{ name: "001-create-comments" }, { name: "002-create-newsletter" }]);
   });
 
   it("migrates a new database from two connections at once", async () => {

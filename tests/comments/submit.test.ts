@@ -9,7 +9,7 @@ vi.stubEnv("COMMENTS_RATE_LIMIT", "3");
 vi.stubEnv("COMMENTS_RATE_WINDOW_SECONDS", "600");
 vi.stubEnv("COMMENTS_MIN_SECONDS", "3");
 const { submitComment } = await import("@/lib/comments/submit");
-const db = await (await import("@/lib/comments/db")).commentsDb();
+const db = await (await import("@/lib/database/db")).siteDatabase();
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 let sent = 0;

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { migrate, openDatabase } from "@/lib/comments/db";
+import { migrate, openDatabase } from "@/lib/database/db";
 import type { CommentBackup } from "@/lib/comments/schema";
 import { addComment, tempSqliteUrl } from "../support/comments-db";
 

@@ -6,7 +6,7 @@ import { afterAll } from "vitest";
 // environment before lib/env.ts loads (submit.test.ts); do not import lib/comments/db.ts here.
 import { insertComment, type NewComment } from "@/lib/comments/queries";
 import type { CommentStatus } from "@/lib/comments/schema";
-import type { CommentsDb } from "@/lib/comments/db";
+import type { SiteDatabase } from "@/lib/database/db";
 
 const dirs: string[] = [];
 // Registered while the importing test file is collected, so it runs after that file's tests.
@@ -46,7 +46,7 @@ let written = 0;
  * Defaults: on etf-flows, by "Reader" <reader@example.com>, with a body no other comment has.
  */
 export async function addComment(
-  db: CommentsDb,
+  db: SiteDatabase,
   { status = "pending", at = new Date(), ...fields }: Partial<NewComment> & { status?: CommentStatus; at?: Date | string } = {},
 ) {
   const time = new Date(at);

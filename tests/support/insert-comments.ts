@@ -4,7 +4,7 @@
  * Prints "ready" once the database is open, waits for a line on stdin, inserts, prints "done".
  */
 import { createInterface } from "node:readline/promises";
-import { migrate, openDatabase } from "../../lib/comments/db";
+import { migrate, openDatabase } from "../../lib/database/db";
 import { insertComment } from "../../lib/comments/queries";
 
 const [url = "", count = "0", prefix = "child"] = process.argv.slice(2);

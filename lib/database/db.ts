@@ -7,21 +7,21 @@ import { processSingleton } from "../process-singleton";
 import { migrationProvider } from "./migrations";
 import type { Database } from "./tables";
 
-export type CommentsDb = Kysely<Database>;
+export type SiteDatabase = Kysely<Database>;
 
 /** A Kysely instance for DATABASE_URL: PostgreSQL for postgres:// URLs, else an SQLite file. */
-export async function openDatabase(url: string): Promise<CommentsDb> {
+export async function openDatabase(url: string): Promise<SiteDatabase> {
   if (url.startsWith("file:")) return openSqlite(url.slice("file:".length));
   // Loaded only when used, so SQLite sites never load the PostgreSQL driver, and vice versa.
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection dropped by the server (a restart, a proxy's idle timeout) is reported
   // here; unheard, it would crash the process. The pool opens a new one when next needed.
-  pool.on("error", (error) => console.error(`[comments] PostgreSQL connection lost: ${error.message}`));
+  pool.on("error", (error) => console.error(`[database] PostgreSQL connection lost: ${error.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-async function openSqlite(file: string): Promise<CommentsDb> {
+async function openSqlite(file: string): Promise<SiteDatabase> {
   const { default: SQLite } = await import("better-sqlite3");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
@@ -36,7 +36,7 @@ async function openSqlite(file: string): Promise<CommentsDb> {
 }
 
 /** Brings the schema to the latest version; safe to run from several processes at once. */
-export async function migrate(db: CommentsDb): Promise<void> {
+export async function migrate(db: SiteDatabase): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     if (!error) return;
@@ -47,10 +47,10 @@ export async function migrate(db: CommentsDb): Promise<void> {
   }
 }
 
-const connection = processSingleton("comments-db", () => ({ db: undefined as Promise<CommentsDb> | undefined }));
+const connection = processSingleton("comments-db", () => ({ db: undefined as Promise<SiteDatabase> | undefined }));
 
-/** The site's comment database, opened and migrated once per process. */
-export function commentsDb(): Promise<CommentsDb> {
+/** The site's database (comments, newsletter subscribers), opened and migrated once per process. */
+export function siteDatabase(): Promise<SiteDatabase> {
   if (!connection.db) {
     connection.db = openDatabase(env.DATABASE_URL).then(async (db) => {
       try {

@@ -1,0 +1,246 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { SiteDatabase } from "../database/db";
+import {
+  type NewsletterList,
+  type SubscriberBackup,
+  type SubscriberRecord,
+  type SubscriberStatus,
+  emailKey,
+  listsText,
+  parseLists,
+  subscriberStatuses,
+} from "./schema";
+import type { ConsentEventsTable, SubscriberRow } from "./tables";
+import { hashToken, newSubscriberId, newToken } from "./tokens";
+
+/** How long a confirmation link works. */
+export const confirmationLifetimeMs = 48 * 3600_000;
+
+type Lists = { daily: boolean; weekly: boolean };
+type Consent = { source: string; wording: string };
+
+const consentEvent = (subscriberId: string, event: ConsentEventsTable["event"], lists: string, consent: Consent, at: string): ConsentEventsTable => ({
+  id: randomBytes(12).toString("base64url"),
+  subscriber_id: subscriberId,
+  event,
+  lists,
+  source: consent.source,
+  wording: consent.wording,
+  at,
+});
+
+/**
+ * A sign-up: records the request and, unless this address was sent a confirmation within the window
+ * (or its mailbox refused mail for good), makes it a new confirmation token. The answer to the reader
+ * is the same in every case; only the email differs.
+ */
+export async function requestSubscription(
+  db: SiteDatabase,
+  { email, lists, consent, windowMs, now = new Date() }: { email: string; lists: Lists; consent: Consent; windowMs: number; now?: Date },
+): Promise<{ token: string } | undefined> {
+  const at = now.toISOString();
+  const token = newToken();
+  const confirmation = {
+    confirm_token_hash: hashToken(token),
+    confirm_expires_at: new Date(now.getTime() + confirmationLifetimeMs).toISOString(),
+    confirm_lists: listsText(lists),
+    last_confirmation_sent_at: at,
+    updated_at: at,
+  };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom("newsletter_subscribers").selectAll().where("email_key", "=", emailKey(email)).executeTakeFirst();
+      if (existing?.status === "bounced") return undefined;
+      const last = existing?.last_confirmation_sent_at;
+      if (last && now.getTime() - Date.parse(last) < windowMs) return undefined;
+      const id = existing?.id ?? newSubscriberId();
+      if (existing) {
+        await trx.updateTable("newsletter_subscribers").set(confirmation).where("id", "=", id).execute();
+      } else {
+        await trx
+          .insertInto("newsletter_subscribers")
+          .values({ id, email, email_key: emailKey(email), status: "pending", daily: 0, weekly: 0, created_at: at, confirmed_at: null, unsubscribed_at: null, bounced_at: null, bounce_reason: null, ...confirmation })
+          .execute();
+      }
+      await trx.insertInto("newsletter_consent_events").values(consentEvent(id, "requested", confirmation.confirm_lists, consent, at)).execute();
+      return { token };
+    });
+  } catch (error) {
+    // Two sign-ups of one new address at once: the other one sends the email.
+    if (/unique|duplicate/i.test(error instanceof Error ? error.message : "")) return undefined;
+    throw error;
+  }
+}
+
+/** Confirms a pending choice once: the token is spent in the same statement that checks it. */
+export async function confirmSubscription(db: SiteDatabase, token: string, now = new Date()): Promise<Lists | undefined> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("newsletter_subscribers")
+      .select(["id", "confirm_lists", "status"])
+      .where("confirm_token_hash", "=", hashToken(token))
+      .where("confirm_expires_at", ">", at)
+      .executeTakeFirst();
+    if (!row || row.status === "bounced") return undefined;
+    const lists = parseLists(row.confirm_lists);
+    const spent = await trx
+      .updateTable("newsletter_subscribers")
+      .set({
+        status: "confirmed",
+        daily: lists.daily ? 1 : 0,
+        weekly: lists.weekly ? 1 : 0,
+        confirmed_at: at,
+        unsubscribed_at: null,
+        confirm_token_hash: null,
+        confirm_expires_at: null,
+        confirm_lists: null,
+        updated_at: at,
+      })
+      .where("id", "=", row.id)
+      .where("confirm_token_hash", "=", hashToken(token))
+      .executeTakeFirst();
+    if (Number(spent.numUpdatedRows) !== 1) return undefined;
+    await trx
+      .insertInto("newsletter_consent_events")
+      .values(consentEvent(row.id, "confirmed", listsText(lists), { source: "confirmation link", wording: "Confirmed by the link in the confirmation email." }, at))
+      .execute();
+    return lists;
+  });
+}
+
+/** Withdraws consent for every list at once; a pending confirmation is cancelled with it. */
+export async function unsubscribe(db: SiteDatabase, subscriberId: string, source: string, now = new Date()): Promise<boolean> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("newsletter_subscribers").select(["id", "status", "daily", "weekly"]).where("id", "=", subscriberId).executeTakeFirst();
+    if (!row) return false;
+    if (row.status === "unsubscribed") return true;
+    await trx
+      .updateTable("newsletter_subscribers")
+      .set({
+        status: row.status === "bounced" ? "bounced" : "unsubscribed",
+        daily: 0,
+        weekly: 0,
+        unsubscribed_at: at,
+        confirm_token_hash: null,
+        confirm_expires_at: null,
+        confirm_lists: null,
+        updated_at: at,
+      })
+      .where("id", "=", subscriberId)
+      .execute();
+    const lists = listsText({ daily: row.daily === 1, weekly: row.weekly === 1 });
+    await trx.insertInto("newsletter_consent_events").values(consentEvent(subscriberId, "unsubscribed", lists, { source, wording: "Unsubscribed from every list." }, at)).execute();
+    return true;
+  });
+}
+
+/** An address the mail server refused for good: nothing more is sent to it. */
+export async function markBounced(db: SiteDatabase, subscriberId: string, reason: string, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("newsletter_subscribers")
+      .set({ status: "bounced", bounced_at: at, bounce_reason: reason.slice(0, 500), daily: 0, weekly: 0, updated_at: at })
+      .where("id", "=", subscriberId)
+      .execute();
+    await trx.insertInto("newsletter_consent_events").values(consentEvent(subscriberId, "bounced", "", { source: "mail server", wording: reason.slice(0, 1000) }, at)).execute();
+  });
+}
+
+export async function subscriberById(db: SiteDatabase, id: string): Promise<SubscriberRow | undefined> {
+  return db.selectFrom("newsletter_subscribers").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function subscriberByEmail(db: SiteDatabase, email: string): Promise<SubscriberRow | undefined> {
+  return db.selectFrom("newsletter_subscribers").selectAll().where("email_key", "=", emailKey(email)).executeTakeFirst();
+}
+
+/** The confirmed subscribers of a list, in id order (a send snapshots them once). */
+export async function confirmedSubscriberIds(db: SiteDatabase, list: NewsletterList): Promise<string[]> {
+  const rows = await db.selectFrom("newsletter_subscribers").select("id").where("status", "=", "confirmed").where(list, "=", 1).orderBy("id").execute();
+  return rows.map((row) => row.id);
+}
+
+export async function countsByStatus(db: SiteDatabase): Promise<Record<SubscriberStatus, number>> {
+  const rows = await db.selectFrom("newsletter_subscribers").select(["status", (eb) => eb.fn.countAll<number>().as("count")]).groupBy("status").execute();
+  const counts = Object.fromEntries(subscriberStatuses.map((status) => [status, 0])) as Record<SubscriberStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+export async function listSubscribers(db: SiteDatabase, status?: SubscriberStatus): Promise<SubscriberRow[]> {
+  let query = db.selectFrom("newsletter_subscribers").selectAll().orderBy("created_at").orderBy("id");
+  if (status) query = query.where("status", "=", status);
+  return query.execute();
+}
+
+/** Removes an address and everything kept about it (its record of consent, its deliveries). */
+export async function removeSubscriber(db: SiteDatabase, email: string): Promise<boolean> {
+  const result = await db.deleteFrom("newsletter_subscribers").where("email_key", "=", emailKey(email)).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function exportSubscribers(db: SiteDatabase, now = new Date()): Promise<SubscriberBackup> {
+  const rows = await listSubscribers(db);
+  const events = await db.selectFrom("newsletter_consent_events").selectAll().orderBy("at").orderBy("id").execute();
+  const bySubscriber = new Map<string, typeof events>();
+  for (const event of events) bySubscriber.set(event.subscriber_id, [...(bySubscriber.get(event.subscriber_id) ?? []), event]);
+  const subscribers = rows.map(
+    (row): SubscriberRecord => ({
+      email: row.email,
+      status: row.status,
+      daily: row.daily === 1,
+      weekly: row.weekly === 1,
+      createdAt: row.created_at,
+      confirmedAt: row.confirmed_at,
+      unsubscribedAt: row.unsubscribed_at,
+      bouncedAt: row.bounced_at,
+      bounceReason: row.bounce_reason,
+      consent: (bySubscriber.get(row.id) ?? []).map(({ event, lists, source, wording, at }) => ({ event, lists, source, wording, at })),
+    }),
+  );
+  return { version: 1, exportedAt: now.toISOString(), subscribers };
+}
+
+/**
+ * Restores an export: each address is added, or replaced with its exported state and record of consent.
+ * Pending confirmations are not carried over (their tokens were never exported).
+ */
+export async function importSubscribers(db: SiteDatabase, backup: SubscriberBackup, now = new Date()): Promise<number> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (const record of backup.subscribers) {
+      const existing = await trx.selectFrom("newsletter_subscribers").select("id").where("email_key", "=", emailKey(record.email)).executeTakeFirst();
+      if (existing) await trx.deleteFrom("newsletter_subscribers").where("id", "=", existing.id).execute();
+      const id = existing?.id ?? newSubscriberId();
+      await trx
+        .insertInto("newsletter_subscribers")
+        .values({
+          id,
+          email: record.email,
+          email_key: emailKey(record.email),
+          status: record.status,
+          daily: record.daily ? 1 : 0,
+          weekly: record.weekly ? 1 : 0,
+          confirm_token_hash: null,
+          confirm_expires_at: null,
+          confirm_lists: null,
+          last_confirmation_sent_at: null,
+          created_at: record.createdAt,
+          updated_at: at,
+          confirmed_at: record.confirmedAt,
+          unsubscribed_at: record.unsubscribedAt,
+          bounced_at: record.bouncedAt,
+          bounce_reason: record.bounceReason,
+        })
+        .execute();
+      for (const event of record.consent) {
+        await trx.insertInto("newsletter_consent_events").values(consentEvent(id, event.event, event.lists, event, event.at)).execute();
+      }
+    }
+  });
+  return backup.subscribers.length;
+}
