@@ -6,6 +6,8 @@ import { type NextRequest, NextResponse } from "next/server";
  */
 export function proxy(request: NextRequest) {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return NextResponse.next();
+  // A mail provider's one-click unsubscribe comes from its own servers, and its signed token is the credential.
+  if (request.nextUrl.pathname === "/api/newsletter/unsubscribe") return NextResponse.next();
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   let originHost: string | undefined;

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { InlineStylesheet } from "@/components/html/InlineStylesheet";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { SignupForm } from "@/components/newsletter/SignupForm";
 import { TickerBar } from "@/components/ticker/TickerBar";
 import { siteConfig } from "@/lib/config";
 import { getLibrary } from "@/lib/content/store";
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           about={siteConfig.about}
           social={siteConfig.social}
           marketDataSources={siteConfig.marketDataSources}
+          signup={<SignupForm source="footer" idPrefix="newsletter-footer" title={`The ${siteConfig.name} digest, by email`} />}
         />
       </body>
     </html>

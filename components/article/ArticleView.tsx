@@ -13,9 +13,11 @@ type Props = ListingCard & {
   related: ListingCard[];
   structuredData: Record<string, unknown>[];
   comments: React.ReactNode;
+  /** The newsletter sign-up, offered once the story is read. */
+  signup: React.ReactNode;
 };
 
-export function ArticleView({ post, author, category, bodyHtml, related, structuredData, comments }: Props) {
+export function ArticleView({ post, author, category, bodyHtml, related, structuredData, comments, signup }: Props) {
   return (
     <>
       <JsonLd data={structuredData} />
@@ -39,6 +41,9 @@ export function ArticleView({ post, author, category, bodyHtml, related, structu
           <TagList tags={post.tags} />
         </footer>
       </article>
+      <aside className="article__signup" aria-label="Newsletter">
+        {signup}
+      </aside>
       {comments}
       <RelatedPosts cards={related} />
     </>

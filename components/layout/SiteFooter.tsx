@@ -5,12 +5,15 @@ type Props = {
   about: string;
   social: readonly Link[];
   marketDataSources: readonly Link[];
+  /** The newsletter sign-up, on every page. */
+  signup: React.ReactNode;
 };
 
-export function SiteFooter({ siteName, about, social, marketDataSources }: Props) {
+export function SiteFooter({ siteName, about, social, marketDataSources, signup }: Props) {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
+        {signup}
         <div>
           <p className="site-footer__name">{siteName}</p>
           <p>{about}</p>

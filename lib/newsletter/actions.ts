@@ -35,6 +35,7 @@ export async function unsubscribeNewsletter(form: FormData): Promise<never> {
   const token = tokenSchema.safeParse(form.get("token"));
   const db = await siteDatabase();
   const subscriberId = token.success ? subscriberOfToken(await unsubscribeKey(db), token.data) : undefined;
-  const done = subscriberId !== undefined && (await unsubscribe(db, subscriberId, "unsubscribe page"));
-  redirect(done ? "/newsletter/unsubscribed" : "/newsletter/expired");
+  // A signed link whose address was since removed has nothing left to unsubscribe: that is done too.
+  if (subscriberId) await unsubscribe(db, subscriberId, "unsubscribe page");
+  redirect(subscriberId ? "/newsletter/unsubscribed" : "/newsletter/expired");
 }

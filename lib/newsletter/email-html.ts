@@ -48,7 +48,8 @@ export function confirmationBody({ confirmUrl, lists }: { confirmUrl: string; li
   };
 }
 
-function marketLines(market: DigestMarket): string[] {
+/** The market as a digest states it: each figure with the moment it is from. */
+export function marketLines(market: DigestMarket): string[] {
   const lines: string[] = [];
   if (market.btc) lines.push(`Bitcoin ${formatPrice(market.btc.priceUsd)} (${formatChangePct(market.btc.change24hPct)} in 24 h), as of ${asOf(market.btc.at)}`);
   lines.push(`BTC dominance ${formatShare(market.dominance.btcPct)}, as of ${asOf(market.dominance.at)}`);

@@ -9,6 +9,7 @@ import { type SignupField, signupFormSchema } from "./schema";
 import { createCourier } from "./smtp";
 import { markBounced, requestSubscription, subscriberByEmail } from "./subscribers";
 import { unsubscribeKey, unsubscribeToken } from "./tokens";
+import { signupAnswer, signupWording } from "./wording";
 
 /** What the sign-up form shows after a send. The address is never sent back. */
 export type SignupFormState = {
@@ -16,12 +17,6 @@ export type SignupFormState = {
   message?: string;
   fieldErrors?: Partial<Record<SignupField, string>>;
 };
-
-/** The words beside the form's button, kept with each sign-up as what the reader agreed to. */
-export const signupWording = "Email me the digests I tick, with the day's market. Every email has a one-click unsubscribe link.";
-
-/** The same answer for a new, pending, subscribed or refused address: the form tells no one who reads the site. */
-export const signupAnswer = "Thank you. If this address can receive our newsletter, a link to confirm it is on its way: it works for 48 hours.";
 
 const windowMs = env.NEWSLETTER_SIGNUP_WINDOW_SECONDS * 1000;
 const clientLimiter = processSingleton("newsletter-rate-limit", () => createRateLimiter("newsletter", { limit: env.NEWSLETTER_SIGNUP_RATE_LIMIT, windowMs }));

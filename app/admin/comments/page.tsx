@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ModerationList } from "@/components/admin/ModerationList";
+import { NewsletterSummary } from "@/components/admin/NewsletterSummary";
 import { SignInForm } from "@/components/admin/SignInForm";
 import { signOut } from "@/lib/admin/actions";
 import { isModerator, moderatorPasswordHash } from "@/lib/admin/auth";
-import { loadModerationQueue } from "@/lib/pages/moderation";
+import { loadModerationQueue, loadNewsletterSummary } from "@/lib/pages/moderation";
 
 export const metadata: Metadata = {
   title: "Comment moderation",
@@ -36,7 +37,7 @@ export default async function ModerationPage() {
       </div>
     );
   }
-  const queue = await loadModerationQueue();
+  const [queue, newsletter] = await Promise.all([loadModerationQueue(), loadNewsletterSummary()]);
   return (
     <div className="admin">
       <h1>Comment moderation</h1>
@@ -46,6 +47,7 @@ export default async function ModerationPage() {
       <ModerationList title="Awaiting moderation" empty="Nothing is waiting." comments={queue.pending} postTitle={queue.postTitle} />
       <ModerationList title="Published" empty="No comment is published." comments={queue.approved} postTitle={queue.postTitle} />
       <ModerationList title="Spam" empty="No spam." comments={queue.spam} postTitle={queue.postTitle} />
+      <NewsletterSummary {...newsletter} />
     </div>
   );
 }

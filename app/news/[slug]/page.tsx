@@ -1,5 +1,6 @@
 import { ArticleView } from "@/components/article/ArticleView";
 import { CommentsSection } from "@/components/comments/CommentsSection";
+import { SignupForm } from "@/components/newsletter/SignupForm";
 import { articleMetadata, articleStaticParams, loadArticle, loadComments } from "@/lib/pages/article";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -16,5 +17,11 @@ export async function generateMetadata({ params }: Props) {
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const article = loadArticle(slug);
-  return <ArticleView {...article} comments={<CommentsSection {...await loadComments(slug)} />} />;
+  return (
+    <ArticleView
+      {...article}
+      comments={<CommentsSection {...await loadComments(slug)} />}
+      signup={<SignupForm source={`after-story:${slug}`} idPrefix="newsletter-story" title="Get stories like this one by email" />}
+    />
+  );
 }

@@ -1,0 +1,69 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { migrate, openDatabase } from "@/lib/database/db";
+import { makeContentDir } from "../support/content-dir";
+import { tempSqliteUrl } from "../support/comments-db";
+import { confirmedSubscriber, digestPosts, newAddress } from "../support/newsletter";
+import { startSmtpServer } from "../support/smtp-server";
+
+// Each run of the CLI starts tsx and compiles the script: a few seconds on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
+
+const smtp = await startSmtpServer();
+afterAll(() => smtp.close());
+
+/** `npm run newsletter -- …` as cron or an operator runs it, against this test's database, content and SMTP server. */
+function newsletterCli(env: Record<string, string>, ...args: string[]): { child: ChildProcess; done: Promise<{ status: number | null; output: string }> } {
+  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/newsletter.ts", ...args], {
+    env: { ...process.env, NEXT_DIST_DIR: ".next-unit-tests", MARKET_PROVIDER: "snapshot", SMTP_URL: smtp.url, ...env },
+    // Its own process group, so a kill reaches tsx's node process as well.
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const done = new Promise<{ status: number | null; output: string }>((resolve) => child.on("close", (status) => resolve({ status, output })));
+  return { child, done };
+}
+
+async function databaseWithSubscribers(count: number) {
+  const url = tempSqliteUrl();
+  const db = await openDatabase(url);
+  await migrate(db);
+  const addresses = Array.from({ length: count }, () => newAddress());
+  for (const address of addresses) await confirmedSubscriber(db, address);
+  await db.destroy();
+  return { url, addresses };
+}
+
+describe("npm run newsletter -- send", () => {
+  it("killed mid-way and run again, delivers exactly one copy to every confirmed subscriber", async () => {
+    const { url, addresses } = await databaseWithSubscribers(200);
+    const env = { DATABASE_URL: url, CONTENT_DIR: makeContentDir(digestPosts(Date.now())), NEWSLETTER_SEND_RATE: "150", NEWSLETTER_SMTP_CONNECTIONS: "3" };
+    smtp.received.length = 0;
+    const first = newsletterCli(env, "send", "daily");
+    await vi.waitFor(() => expect(smtp.received.length).toBeGreaterThanOrEqual(40), { timeout: 60_000, interval: 5 });
+    process.kill(-first.child.pid!, "SIGKILL");
+    await first.done;
+    const before = smtp.received.length;
+    expect(before).toBeLessThan(addresses.length);
+
+    const second = await newsletterCli(env, "send", "daily").done;
+    expect(second.status, second.output).toBe(0);
+    expect(second.output).toMatch(/^resuming daily-/m);
+    const copies = new Map(addresses.map((address) => [address, 0]));
+    for (const email of smtp.received) for (const to of email.to) copies.set(to, (copies.get(to) ?? 0) + 1);
+    expect([...copies.entries()].filter(([, count]) => count !== 1)).toEqual([]);
+
+    const third = await newsletterCli(env, "send", "daily").done;
+    expect(third.output).toMatch(/nothing to send/);
+    expect(smtp.received.length).toBe(addresses.length);
+  });
+
+  it("says what is wrong with a command", async () => {
+    const { url } = await databaseWithSubscribers(0);
+    const { status, output } = await newsletterCli({ DATABASE_URL: url }, "send", "hourly").done;
+    expect(status).toBe(2);
+    expect(output).toContain("name the list to send: daily or weekly");
+  });
+});
