@@ -8,8 +8,9 @@
  * (bench/page-weight.ts), and reader comments (bench/comments.ts: posts per second into SQLite, and an
  * article with 500 comments built into .next-bench-comments and served), and several servers on Redis behind
  * nginx (bench/fleet.ts); requests per second for an article, the home page and an empty Next.js page side by
- * side (bench/reader-speed.ts).
- * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight, reader-speed, comments or fleet.
+ * side (bench/reader-speed.ts); the newsletter (bench/newsletter.ts: sign-ups per second through the footer form of a
+ * built server, and one digest to 10,000 subscribers through a local SMTP server, with its time and peak memory).
+ * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight, reader-speed, comments, fleet or newsletter.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -22,6 +23,7 @@ import { SEARCH_INDEX_FILE, createSearch, createSearchIndexWriter, openSearchInd
 import { benchComments } from "./bench/comments";
 import { benchFleet } from "./bench/fleet";
 import { benchMarketApi } from "./bench/market-api";
+import { benchNewsletter } from "./bench/newsletter";
 import { benchPageWeight } from "./bench/page-weight";
 import { benchPublishing } from "./bench/publishing";
 import { benchReaderSpeed } from "./bench/reader-speed";
@@ -29,7 +31,7 @@ import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-const PARTS = ["load", "build", "market", "page-weight", "reader-speed", "comments", "fleet"];
+const PARTS = ["load", "build", "market", "page-weight", "reader-speed", "comments", "fleet", "newsletter"];
 if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes one of: ${PARTS.join(", ")}`);
 const runs = (part: string) => only === undefined || only === part;
 /** `--build` builds 1,000 and 10,000 posts; `--build 100000` adds that many. */
@@ -147,4 +149,5 @@ async function main() {
   const newest = () => createLibrary(loadContent(process.env.CONTENT_DIR || "content").content).posts[0]!.slug;
   if (runs("comments")) await benchComments(newest());
   if (runs("fleet")) await benchFleet(newest());
+  if (runs("newsletter")) await benchNewsletter();
 }

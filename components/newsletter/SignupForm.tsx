@@ -52,12 +52,14 @@ export function SignupForm({ source, idPrefix, title }: Props) {
         {state.message}
       </div>
       <div className="signup__fields">
-        <label htmlFor={id("email")}>Email address</label>
+        {/* "Your address", not "Email": the comment form's Email field keeps its label to itself on a story's page. */}
+        <label htmlFor={id("email")}>Your address</label>
         <input
           id={id("email")}
           name="email"
           type="email"
           autoComplete="email"
+          placeholder="name@example.com"
           required
           {...(errors.email ? { "aria-invalid": true, "aria-describedby": id("email-error") } : {})}
         />
