@@ -11,13 +11,14 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { siteDatabase } from "../lib/database/db";
+import { type SiteDatabase, siteDatabase } from "../lib/database/db";
 import { env } from "../lib/env";
 import { market } from "../lib/market";
 import { prepareDigest, recentSends } from "../lib/newsletter/digests";
 import { newsletterLinks } from "../lib/newsletter/links";
-import { emailAddressSchema, newsletterListSchema, subscriberBackupSchema, subscriberStatusSchema } from "../lib/newsletter/schema";
+import { type NewsletterList, emailAddressSchema, newsletterListSchema, subscriberBackupSchema, subscriberStatusSchema } from "../lib/newsletter/schema";
 import { sendDigest } from "../lib/newsletter/send";
+import { withSendLock } from "../lib/newsletter/send-lock";
 import { countsByStatus, exportSubscribers, importSubscribers, listSubscribers, removeSubscriber } from "../lib/newsletter/subscribers";
 
 const usage = `usage: npm run newsletter -- send daily|weekly
@@ -48,6 +49,10 @@ function readJson(file: string): unknown {
 async function send(listName: string | undefined): Promise<number> {
   const list = parsed(newsletterListSchema, listName, `name the list to send: daily or weekly`);
   const db = await siteDatabase();
+  return withSendLock(db, list, () => sendList(db, list), (holder) => console.log(`another ${list} send is running (${holder}): waiting for it to finish`));
+}
+
+async function sendList(db: SiteDatabase, list: NewsletterList): Promise<number> {
   const digest = await prepareDigest(db, list, () => market.get());
   if (!digest) {
     console.log(`nothing to send: no new story, or no confirmed ${list} subscriber, since the last ${list} digest`);

@@ -7,7 +7,7 @@ import { confirmationEmail } from "./emails";
 import { newsletterLinks } from "./links";
 import { type SignupField, signupFormSchema } from "./schema";
 import { createCourier } from "./smtp";
-import { markBounced, requestSubscription, subscriberByEmail } from "./subscribers";
+import { markBounced, requestSubscription } from "./subscribers";
 import { unsubscribeKey, unsubscribeToken } from "./tokens";
 import { signupAnswer, signupWording } from "./wording";
 
@@ -50,20 +50,18 @@ export async function signUp(form: FormData, client: string, now = new Date()): 
   if (!request) return { state: { status: "sent", message: signupAnswer } };
   return {
     state: { status: "sent", message: signupAnswer },
-    send: () => sendConfirmation(signup.email, request.token, lists),
+    send: () => sendConfirmation(signup.email, request, lists),
   };
 }
 
-async function sendConfirmation(email: string, token: string, lists: { daily: boolean; weekly: boolean }): Promise<void> {
+async function sendConfirmation(email: string, { token, subscriberId }: { token: string; subscriberId: string }, lists: { daily: boolean; weekly: boolean }): Promise<void> {
   const db = await siteDatabase();
-  const subscriber = await subscriberByEmail(db, email);
-  if (!subscriber) return;
   const courier = createCourier();
   try {
-    const outcome = await courier.deliver(confirmationEmail({ to: email, token, lists, unsubscribeToken: unsubscribeToken(await unsubscribeKey(db), subscriber.id) }));
-    if (outcome.status === "refused") await markBounced(db, subscriber.id, outcome.reason);
+    const outcome = await courier.deliver(confirmationEmail({ to: email, token, lists, unsubscribeToken: unsubscribeToken(await unsubscribeKey(db), subscriberId) }));
+    if (outcome.status === "refused") await markBounced(db, subscriberId, outcome.reason);
     // Logged without the address: the subscriber's id is enough to find it.
-    if (outcome.status !== "sent") console.error(`[newsletter] the confirmation email to subscriber ${subscriber.id} was ${outcome.status}: ${outcome.reason}`);
+    if (outcome.status !== "sent") console.error(`[newsletter] the confirmation email to subscriber ${subscriberId} was ${outcome.status}: ${outcome.reason}`);
     else if (courier.kind === "outbox") {
       console.log(`[newsletter] no SMTP_URL: the confirmation email is in ${courier.lastFile}; confirm at ${newsletterLinks.confirm(token)}`);
     }

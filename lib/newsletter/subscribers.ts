@@ -38,7 +38,7 @@ const consentEvent = (subscriberId: string, event: ConsentEventsTable["event"], 
 export async function requestSubscription(
   db: SiteDatabase,
   { email, lists, consent, windowMs, now = new Date() }: { email: string; lists: Lists; consent: Consent; windowMs: number; now?: Date },
-): Promise<{ token: string } | undefined> {
+): Promise<{ token: string; subscriberId: string } | undefined> {
   const at = now.toISOString();
   const token = newToken();
   const confirmation = {
@@ -64,7 +64,7 @@ export async function requestSubscription(
           .execute();
       }
       await trx.insertInto("newsletter_consent_events").values(consentEvent(id, "requested", confirmation.confirm_lists, consent, at)).execute();
-      return { token };
+      return { token, subscriberId: id };
     });
   } catch (error) {
     // Two sign-ups of one new address at once: the other one sends the email.
@@ -183,11 +183,19 @@ export async function removeSubscriber(db: SiteDatabase, email: string): Promise
   return Number(result.numDeletedRows) > 0;
 }
 
+const eventOrder: ConsentEventsTable["event"][] = ["requested", "confirmed", "unsubscribed", "bounced"];
+
 export async function exportSubscribers(db: SiteDatabase, now = new Date()): Promise<SubscriberBackup> {
   const rows = await listSubscribers(db);
-  const events = await db.selectFrom("newsletter_consent_events").selectAll().orderBy("at").orderBy("id").execute();
+  const events = await db.selectFrom("newsletter_consent_events").selectAll().execute();
+  // In time order; events of one moment (a sign-up confirmed at once, in a test or an import) in the order they can happen.
+  events.sort((a, b) => a.at.localeCompare(b.at) || eventOrder.indexOf(a.event) - eventOrder.indexOf(b.event));
   const bySubscriber = new Map<string, typeof events>();
-  for (const event of events) bySubscriber.set(event.subscriber_id, [...(bySubscriber.get(event.subscriber_id) ?? []), event]);
+  for (const event of events) {
+    const list = bySubscriber.get(event.subscriber_id) ?? [];
+    list.push(event);
+    bySubscriber.set(event.subscriber_id, list);
+  }
   const subscribers = rows.map(
     (row): SubscriberRecord => ({
       email: row.email,

@@ -99,6 +99,7 @@ describe("signing up", () => {
     const address = `zoë.${clients}@bücher.example`;
     expect(await signUpWith({ email: address })).toMatchObject({ status: "sent" });
     expect(await subscriberByEmail(db, address)).toMatchObject({ status: "pending" });
+    expect(smtp.to(address)).toHaveLength(1);
   });
 
   it("answers a bot that fills the hidden field as it would a person, and stores nothing", async () => {

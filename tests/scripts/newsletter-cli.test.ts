@@ -60,6 +60,20 @@ describe("npm run newsletter -- send", () => {
     expect(smtp.received.length).toBe(addresses.length);
   });
 
+  it("run twice at once (cron overlapping a slow send), still delivers each copy once", async () => {
+    const { url, addresses } = await databaseWithSubscribers(80);
+    const env = { DATABASE_URL: url, CONTENT_DIR: makeContentDir(digestPosts(Date.now())), NEWSLETTER_SEND_RATE: "20", NEWSLETTER_SMTP_CONNECTIONS: "2" };
+    smtp.received.length = 0;
+    const first = newsletterCli(env, "send", "daily");
+    await vi.waitFor(() => expect(smtp.received.length).toBeGreaterThanOrEqual(5), { timeout: 60_000, interval: 5 });
+    const [second, firstDone] = await Promise.all([newsletterCli(env, "send", "daily").done, first.done]);
+    expect(firstDone.status, firstDone.output).toBe(0);
+    expect(second.status, second.output).toBe(0);
+    expect(second.output).toMatch(/another daily send is running/);
+    expect(smtp.received.length).toBe(addresses.length);
+    expect(new Set(smtp.received.flatMap((email) => email.to)).size).toBe(addresses.length);
+  });
+
   it("says what is wrong with a command", async () => {
     const { url } = await databaseWithSubscribers(0);
     const { status, output } = await newsletterCli({ DATABASE_URL: url }, "send", "hourly").done;
