@@ -39,7 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           about={siteConfig.about}
           social={siteConfig.social}
           marketDataSources={siteConfig.marketDataSources}
-          signup={<SignupForm source="footer" idPrefix="newsletter-footer" title={`The ${siteConfig.name} digest, by email`} />}
+          signup={<SignupForm source="footer" idPrefix="newsletter-footer" title={`The ${siteConfig.name} digest in your inbox`} />}
         />
       </body>
     </html>

@@ -70,7 +70,9 @@ const envSchema = z.object({
     .string()
     .trim()
     .regex(/^[^\r\n<>]{0,100}<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/, { error: "NEWSLETTER_FROM must be an address, optionally with a name: Hashline <newsletter@example.com>" })
-    .default("Hashline <newsletter@hashline.news>"),
+    .default("Hashline <newsletter@hashline.news>")
+    // The From header as given, and the bare address for the SMTP envelope.
+    .transform((from) => ({ header: from, address: from.match(/<([^>]+)>$/)?.[1] ?? from })),
   NEWSLETTER_OUTBOX_DIR: z.string().trim().min(1).default("data/outbox"),
   /** Messages per second a digest send hands to the SMTP server, over NEWSLETTER_SMTP_CONNECTIONS connections. */
   NEWSLETTER_SEND_RATE: z.coerce.number().int().min(1).max(100_000).default(50),

@@ -9,11 +9,11 @@
  *   npm run comments -- import <file>      (restores an export; existing ids are overwritten)
  *   npm run --silent comments -- hash-password   (reads a password, prints MODERATOR_PASSWORD_HASH)
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
+import { UsageError, readBackup, runCli, writeBackup } from "./support/cli";
 import { hashPassword } from "../lib/admin/password";
 import { siteDatabase } from "../lib/database/db";
 import { expireSharedPages } from "../lib/cache/expire-pages";
@@ -25,8 +25,6 @@ const usage = `usage: npm run comments -- list [pending|approved|spam]
        npm run comments -- export [file]
        npm run comments -- import <file>
        npm run --silent comments -- hash-password`;
-
-class UsageError extends Error {}
 
 const oneLine = (text: string, max: number) => {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -43,16 +41,6 @@ async function readPassword(): Promise<string> {
   prompt.close();
   process.stderr.write("\n");
   return password;
-}
-
-/** A backup file's JSON; a parse error is reported without quoting the file, which holds emails. */
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new UsageError(`${file} is not valid JSON (is it a comments export?)`);
-    throw error;
-  }
 }
 
 const statusArgument = (value: string | undefined) => {
@@ -106,21 +94,12 @@ async function main([command, argument]: string[]): Promise<void> {
       return;
     }
     case "export": {
-      const json = `${JSON.stringify(await exportComments(await siteDatabase()), null, 2)}\n`;
-      if (!argument) {
-        process.stdout.write(json);
-        return;
-      }
-      // The backup holds readers' emails: only its owner may read it.
-      mkdirSync(path.dirname(argument), { recursive: true });
-      writeFileSync(argument, json, { mode: 0o600 });
-      chmodSync(argument, 0o600);
-      console.error(`wrote ${argument}`);
+      writeBackup(argument, await exportComments(await siteDatabase()));
       return;
     }
     case "import": {
       if (!argument) throw new UsageError("name the file to import");
-      const parsed = commentBackupSchema.safeParse(readJson(argument));
+      const parsed = commentBackupSchema.safeParse(readBackup(argument, "a comments export"));
       if (!parsed.success) throw new UsageError(`${argument} is not a comments export:\n${z.prettifyError(parsed.error)}`);
       console.log(`imported ${await importComments(await siteDatabase(), parsed.data)} comments from ${argument}`);
       return;
@@ -130,9 +109,4 @@ async function main([command, argument]: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2))
-  .then(() => process.exit(0))
-  .catch((error: unknown) => {
-    console.error(error instanceof UsageError ? `comments: ${error.message}\n${usage}` : `comments: ${error instanceof Error ? error.message : error}`);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  });
+runCli("comments", usage, main);

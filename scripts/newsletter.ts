@@ -8,15 +8,14 @@
  *   npm run newsletter -- remove <email>      (the address and everything kept about it)
  *   npm run newsletter -- stats
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { UsageError, readBackup, runCli, writeBackup } from "./support/cli";
 import { type SiteDatabase, siteDatabase } from "../lib/database/db";
 import { env } from "../lib/env";
 import { market } from "../lib/market";
-import { prepareDigest, recentSends } from "../lib/newsletter/digests";
+import { type PreparedDigest, prepareDigest, recentSends } from "../lib/newsletter/digests";
 import { newsletterLinks } from "../lib/newsletter/links";
-import { type NewsletterList, emailAddressSchema, newsletterListSchema, subscriberBackupSchema, subscriberStatusSchema } from "../lib/newsletter/schema";
+import { type NewsletterList, emailAddressSchema, listsText, newsletterListSchema, subscriberBackupSchema, subscriberStatusSchema } from "../lib/newsletter/schema";
 import { sendDigest } from "../lib/newsletter/send";
 import { withSendLock } from "../lib/newsletter/send-lock";
 import { countsByStatus, exportSubscribers, importSubscribers, listSubscribers, removeSubscriber } from "../lib/newsletter/subscribers";
@@ -28,22 +27,10 @@ const usage = `usage: npm run newsletter -- send daily|weekly
        npm run newsletter -- remove <email>
        npm run newsletter -- stats`;
 
-class UsageError extends Error {}
-
 function parsed<T>(schema: z.ZodType<T>, value: unknown, problem: string): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new UsageError(problem);
   return result.data;
-}
-
-/** A backup file's JSON; a parse error is reported without quoting the file, which holds addresses. */
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new UsageError(`${file} is not valid JSON (is it a newsletter export?)`);
-    throw error;
-  }
 }
 
 async function send(listName: string | undefined): Promise<number> {
@@ -52,12 +39,20 @@ async function send(listName: string | undefined): Promise<number> {
   return withSendLock(db, list, () => sendList(db, list), (holder) => console.log(`another ${list} send is running (${holder}): waiting for it to finish`));
 }
 
+/** Sends the list's digest; after finishing an interrupted one, the next one too, so no story waits a day. */
 async function sendList(db: SiteDatabase, list: NewsletterList): Promise<number> {
-  const digest = await prepareDigest(db, list, () => market.get());
-  if (!digest) {
-    console.log(`nothing to send: no new story, or no confirmed ${list} subscriber, since the last ${list} digest`);
-    return 0;
+  for (let round = 0; ; round++) {
+    const digest = await prepareDigest(db, list, () => market.get());
+    if (!digest) {
+      if (round === 0) console.log(`nothing to send: no new story, or no confirmed ${list} subscriber, since the last ${list} digest`);
+      return 0;
+    }
+    const status = await sendOne(db, digest);
+    if (status !== 0 || !digest.resumed) return status;
   }
+}
+
+async function sendOne(db: SiteDatabase, digest: PreparedDigest): Promise<number> {
   console.log(`${digest.resumed ? "resuming" : "sending"} ${digest.id} to ${digest.recipients} subscribers (${newsletterLinks.digest(digest.id)})`);
   const report = await sendDigest(db, digest.id, { connections: env.NEWSLETTER_SMTP_CONNECTIONS, ratePerSecond: env.NEWSLETTER_SEND_RATE });
   console.log(
@@ -79,7 +74,7 @@ async function main([command, argument]: string[]): Promise<number> {
     case "list": {
       const status = parsed(subscriberStatusSchema.optional(), argument, `unknown status "${argument}": use pending, confirmed, unsubscribed or bounced`);
       for (const row of await listSubscribers(await siteDatabase(), status)) {
-        const lists = [row.daily ? "daily" : "", row.weekly ? "weekly" : ""].filter(Boolean).join(",") || "-";
+        const lists = listsText({ daily: row.daily === 1, weekly: row.weekly === 1 }) || "-";
         console.log([row.email, row.status, lists, row.created_at, row.confirmed_at ?? "-"].join("\t"));
       }
       return 0;
@@ -95,21 +90,12 @@ async function main([command, argument]: string[]): Promise<number> {
       return 0;
     }
     case "export": {
-      const json = `${JSON.stringify(await exportSubscribers(await siteDatabase()), null, 2)}\n`;
-      if (!argument) {
-        process.stdout.write(json);
-        return 0;
-      }
-      // The export holds readers' addresses: only its owner may read it.
-      mkdirSync(path.dirname(argument), { recursive: true });
-      writeFileSync(argument, json, { mode: 0o600 });
-      chmodSync(argument, 0o600);
-      console.error(`wrote ${argument}`);
+      writeBackup(argument, await exportSubscribers(await siteDatabase()));
       return 0;
     }
     case "import": {
       if (!argument) throw new UsageError("name the file to import");
-      const backup = subscriberBackupSchema.safeParse(readJson(argument));
+      const backup = subscriberBackupSchema.safeParse(readBackup(argument, "a newsletter export"));
       if (!backup.success) throw new UsageError(`${argument} is not a newsletter export:\n${z.prettifyError(backup.error)}`);
       console.log(`imported ${await importSubscribers(await siteDatabase(), backup.data)} subscribers from ${argument}`);
       return 0;
@@ -126,9 +112,4 @@ async function main([command, argument]: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2))
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(error instanceof UsageError ? `newsletter: ${error.message}\n${usage}` : `newsletter: ${error instanceof Error ? error.message : error}`);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  });
+runCli("newsletter", usage, main);

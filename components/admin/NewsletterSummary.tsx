@@ -1,9 +1,11 @@
+import type { SubscriberStatus } from "@/lib/newsletter/schema";
+
 type Props = {
-  counts: Record<"pending" | "confirmed" | "unsubscribed" | "bounced", number>;
+  counts: Record<SubscriberStatus, number>;
   sends: { id: string; href: string; list: string; status: string; created_at: string; deliveries: Record<string, number> }[];
 };
 
-const countLabels = { pending: "Awaiting confirmation", confirmed: "Confirmed", unsubscribed: "Unsubscribed", bounced: "Bounced" } as const;
+const countLabels: Record<SubscriberStatus, string> = { pending: "Awaiting confirmation", confirmed: "Confirmed", unsubscribed: "Unsubscribed", bounced: "Bounced" };
 
 /** The newsletter on the moderation page: counts only, never an address. */
 export function NewsletterSummary({ counts, sends }: Props) {
@@ -14,7 +16,7 @@ export function NewsletterSummary({ counts, sends }: Props) {
         {Object.entries(countLabels).map(([status, label]) => (
           <div key={status}>
             <dt>{label}</dt>
-            <dd>{counts[status as keyof typeof countLabels].toLocaleString("en")}</dd>
+            <dd>{counts[status as SubscriberStatus].toLocaleString("en")}</dd>
           </div>
         ))}
       </dl>

@@ -52,14 +52,13 @@ export function SignupForm({ source, idPrefix, title }: Props) {
         {state.message}
       </div>
       <div className="signup__fields">
-        {/* "Your address", not "Email": the comment form's Email field keeps its label to itself on a story's page. */}
-        <label htmlFor={id("email")}>Your address</label>
+        {/* Not "Email": on a story's page the comment form's Email field keeps that label to itself. */}
+        <label htmlFor={id("email")}>Your e-mail address</label>
         <input
           id={id("email")}
           name="email"
           type="email"
           autoComplete="email"
-          placeholder="name@example.com"
           required
           {...(errors.email ? { "aria-invalid": true, "aria-describedby": id("email-error") } : {})}
         />
@@ -86,8 +85,8 @@ export function SignupForm({ source, idPrefix, title }: Props) {
       <input type="hidden" name="source" value={source} />
       {/* The honeypot: out of sight and out of the tab order, so only a bot fills it in. */}
       <div className="signup__trap" aria-hidden="true">
-        <label htmlFor={id("website")}>Leave this field empty</label>
-        <input id={id("website")} name="website" tabIndex={-1} autoComplete="off" />
+        <label htmlFor={id("homepage")}>Do not fill this in</label>
+        <input id={id("homepage")} name="homepage" tabIndex={-1} autoComplete="off" />
       </div>
       <p className="signup__note">{signupWording}</p>
       <button type="submit" disabled={sending}>

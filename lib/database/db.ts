@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, type DatabaseConnection, Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from "kysely";
 import { env } from "../env";
 import { processSingleton } from "../process-singleton";
 import { migrationProvider } from "./migrations";
@@ -32,7 +32,29 @@ async function openSqlite(file: string): Promise<SiteDatabase> {
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * SQLite transactions that take the write lock as they begin (BEGIN IMMEDIATE), waiting for it under the
+ * busy timeout. A plain BEGIN reads first and asks for the lock at its first write, and fails at once
+ * (SQLITE_BUSY_SNAPSHOT) if another process wrote in between, as a newsletter send does many times a second.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #settings: SqliteDialectConfig;
+  constructor(settings: SqliteDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#settings);
+  }
 }
 
 /** Brings the schema to the latest version; safe to run from several processes at once. */
@@ -47,7 +69,7 @@ export async function migrate(db: SiteDatabase): Promise<void> {
   }
 }
 
-const connection = processSingleton("comments-db", () => ({ db: undefined as Promise<SiteDatabase> | undefined }));
+const connection = processSingleton("site-database", () => ({ db: undefined as Promise<SiteDatabase> | undefined }));
 
 /** The site's database (comments, newsletter subscribers), opened and migrated once per process. */
 export function siteDatabase(): Promise<SiteDatabase> {

@@ -7,8 +7,8 @@ import { siteDatabase } from "../database/db";
 import { clientAddress } from "../rate-limit";
 import { tokenSchema } from "./schema";
 import { type SignupFormState, signUp } from "./signup";
-import { confirmSubscription, unsubscribe } from "./subscribers";
-import { subscriberOfToken, unsubscribeKey } from "./tokens";
+import { confirmSubscription } from "./subscribers";
+import { unsubscribeByLink } from "./unsubscribe-link";
 
 /** The sign-up form's action: a plain POST with JavaScript off, a fetch with it on. */
 export async function subscribeToNewsletter(_previous: SignupFormState, form: FormData): Promise<SignupFormState> {
@@ -32,10 +32,5 @@ export async function confirmNewsletter(form: FormData): Promise<never> {
 
 /** The button on the unsubscribe page. */
 export async function unsubscribeNewsletter(form: FormData): Promise<never> {
-  const token = tokenSchema.safeParse(form.get("token"));
-  const db = await siteDatabase();
-  const subscriberId = token.success ? subscriberOfToken(await unsubscribeKey(db), token.data) : undefined;
-  // A signed link whose address was since removed has nothing left to unsubscribe: that is done too.
-  if (subscriberId) await unsubscribe(db, subscriberId, "unsubscribe page");
-  redirect(subscriberId ? "/newsletter/unsubscribed" : "/newsletter/expired");
+  redirect((await unsubscribeByLink(form.get("token"), "unsubscribe page")) ? "/newsletter/unsubscribed" : "/newsletter/expired");
 }

@@ -13,6 +13,8 @@ import { confirmedSubscriberIds } from "./subscribers";
 
 /** How far back a list's first digest reaches. */
 const firstPeriodMs: Record<NewsletterList, number> = { daily: 24 * 3600_000, weekly: 7 * 24 * 3600_000 };
+/** How far before the last digest a story not yet sent is still looked for. */
+const LATE_STORY_MS = 24 * 3600_000;
 
 const story = (post: Post): DigestContent["stories"][number] => ({
   title: post.title,
@@ -39,6 +41,10 @@ const subjectOf = (list: NewsletterList, stories: DigestContent["stories"]) =>
     ? `${siteConfig.name} daily: ${stories[0]!.title}`
     : `${siteConfig.name} weekly: ${stories.length} ${stories.length === 1 ? "story" : "stories"} of the week`;
 
+/** A digest's id, readable in its web address: the list, the minute it was written down, and a random tail. */
+export const digestIdPattern = /^(daily|weekly)-\d{8}T\d{4}-[0-9a-f]{6}$/;
+const newDigestId = (list: NewsletterList, now: Date) => `${list}-${now.toISOString().slice(0, 16).replace(/[-:]/g, "")}-${randomBytes(3).toString("hex")}`;
+
 export type PreparedDigest = { id: string; resumed: boolean; recipients: number };
 
 /**
@@ -52,10 +58,16 @@ export async function prepareDigest(db: SiteDatabase, list: NewsletterList, read
     const { count } = await db.selectFrom("newsletter_deliveries").select((eb) => eb.fn.countAll<number>().as("count")).where("digest_id", "=", unfinished.id).executeTakeFirstOrThrow();
     return { id: unfinished.id, resumed: true, recipients: Number(count) };
   }
-  const last = await db.selectFrom("newsletter_digests").select("period_end").where("list", "=", list).orderBy("period_end", "desc").executeTakeFirst();
-  const periodStart = last ? Date.parse(last.period_end) : now.getTime() - firstPeriodMs[list];
+  const recent = await db.selectFrom("newsletter_digests").select(["period_end", "content"]).where("list", "=", list).orderBy("period_end", "desc").limit(10).execute();
+  // Since the last digest, and a day before it: a story dated before a send but published after it (a
+  // late merge, a build deployed after the send) still goes out, once.
+  const periodStart = recent[0] ? Date.parse(recent[0].period_end) - LATE_STORY_MS : now.getTime() - firstPeriodMs[list];
+  const alreadySent = new Set(recent.flatMap((digest) => digestContentSchema.parse(JSON.parse(digest.content)).stories.map((sent) => sent.url)));
   const library = createLibrary(getContent(), { now: now.getTime() });
-  const stories = library.posts.filter((post) => post.publishedAt > periodStart && post.publishedAt <= now.getTime()).map(story);
+  const stories = library.posts
+    .filter((post) => post.publishedAt > periodStart && post.publishedAt <= now.getTime())
+    .map(story)
+    .filter((candidate) => !alreadySent.has(candidate.url));
   if (stories.length === 0) return undefined;
   const recipients = await confirmedSubscriberIds(db, list);
   if (recipients.length === 0) return undefined;
@@ -67,8 +79,7 @@ export async function prepareDigest(db: SiteDatabase, list: NewsletterList, read
     stories,
     market: marketAsOf(await readMarket()),
   };
-  // Readable in the digest's web address, and unique: a digest a minute at most, plus a random tail.
-  const id = `${list}-${now.toISOString().slice(0, 16).replace(/[-:]/g, "")}-${randomBytes(3).toString("hex")}`;
+  const id = newDigestId(list, now);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     await trx

@@ -3,6 +3,7 @@ import { siteConfig } from "../config";
 import { escapeHtml } from "../html/escape";
 import { formatChangePct, formatCompactUsd, formatPrice, formatShare } from "../market/format";
 import type { DigestContent, DigestMarket } from "./digest-content";
+import { confirmationHours } from "./wording";
 
 /** The parts of an email the layout frames; text is the plain part, read first by clients that prefer it. */
 export type EmailBody = { subject: string; preheader: string; html: string; text: string };
@@ -35,7 +36,7 @@ export function emailDocument({ subject, preheader, html }: EmailBody, footerHtm
 export function confirmationBody({ confirmUrl, lists }: { confirmUrl: string; lists: string }): EmailBody {
   const subject = `Confirm your ${siteConfig.name} newsletter`;
   const intro = `Someone, hopefully you, asked to receive ${siteConfig.name}'s ${lists} by email.`;
-  const after = "The link works once and for 48 hours. If you did not ask for this, ignore this email: nothing will be sent.";
+  const after = `The link works once and for ${confirmationHours} hours. If you did not ask for this, ignore this email: nothing will be sent.`;
   return {
     subject,
     preheader: "One click to confirm, and your first digest follows.",

@@ -1,14 +1,15 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { z } from "zod";
 import type { SiteDatabase } from "../database/db";
 import type { NewsletterList } from "./schema";
 
-const holderSchema = z.object({ host: z.string(), pid: z.number().int(), at: z.number() });
+const holderSchema = z.object({ host: z.string(), pid: z.number().int(), instance: z.string(), at: z.number() });
 type Holder = z.infer<typeof holderSchema>;
 
 const HEARTBEAT_MS = 5_000;
-/** A holder on another machine that has not been heard of for this long is taken to be gone. */
+/** A holder not heard of for this long is taken to be gone, wherever it ran. */
 const SILENT_MS = 60_000;
 
 const isAlive = (pid: number) => {
@@ -28,9 +29,14 @@ function holderOf(value: string): Holder | undefined {
   }
 }
 
+/** This process's mark, so a holder with this pid but another mark (a reused pid) is known to be gone. */
+const instance = randomBytes(8).toString("hex");
+
 /** Whether the send that holds the lock has ended without releasing it (killed, or its machine gone). */
 const isGone = (holder: Holder | undefined, now: number) =>
-  !holder || (holder.host === hostname() ? !isAlive(holder.pid) : now - holder.at > SILENT_MS);
+  !holder ||
+  now - holder.at > SILENT_MS ||
+  (holder.host === hostname() && (holder.pid === process.pid ? holder.instance !== instance : !isAlive(holder.pid)));
 
 /**
  * One send of a list at a time, for every process and machine on the database: a second send waits for
@@ -39,7 +45,7 @@ const isGone = (holder: Holder | undefined, now: number) =>
  */
 export async function withSendLock<T>(db: SiteDatabase, list: NewsletterList, run: () => Promise<T>, onWait: (holder: string) => void): Promise<T> {
   const key = `send-lock:${list}`;
-  const mine = () => JSON.stringify({ host: hostname(), pid: process.pid, at: Date.now() } satisfies Holder);
+  const mine = () => JSON.stringify({ host: hostname(), pid: process.pid, instance, at: Date.now() } satisfies Holder);
   let held = mine();
   let told = false;
   for (;;) {
@@ -55,23 +61,24 @@ export async function withSendLock<T>(db: SiteDatabase, list: NewsletterList, ru
     }
     held = mine();
   }
+  // Beats one after another, and the last one is waited for before the lock is let go, so none rewrites it after.
+  let beats = Promise.resolve();
   const heartbeat = setInterval(() => {
-    const next = mine();
-    db.updateTable("newsletter_settings")
-      .set({ value: next })
-      .where("key", "=", key)
-      .where("value", "=", held)
-      .executeTakeFirst()
-      .then(
-        (result) => Number(result.numUpdatedRows) === 1 && (held = next),
-        // A missed beat is made up by the next one; a minute of them would let another machine take over.
-        () => {},
-      );
+    beats = beats.then(async () => {
+      const next = mine();
+      try {
+        const result = await db.updateTable("newsletter_settings").set({ value: next }).where("key", "=", key).where("value", "=", held).executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 1) held = next;
+      } catch {
+        // A missed beat is made up by the next one; a minute of them would let another send take over.
+      }
+    });
   }, HEARTBEAT_MS);
   try {
     return await run();
   } finally {
     clearInterval(heartbeat);
+    await beats;
     await db.deleteFrom("newsletter_settings").where("key", "=", key).where("value", "=", held).execute();
   }
 }

@@ -22,8 +22,9 @@ export type SendReport = {
   refused: number;
   /** Still queued: the send stopped (the server down); running it again sends them. */
   left: number;
-  /** Handed over in an earlier, interrupted run without the server's answer: never sent again, as it may have arrived. */
+  /** Handed over without the server's answer (a run killed, a connection lost): never sent again, as it may have arrived. */
   unconfirmed: number;
+  /** Unsubscribed or bounced since the digest was written down, or taken by another run. */
   skipped: number;
   stoppedBecause?: string;
 };
@@ -53,35 +54,43 @@ export async function sendDigest(db: SiteDatabase, digestId: string, options: Se
   const rows = await db
     .selectFrom("newsletter_deliveries as delivery")
     .innerJoin("newsletter_subscribers as subscriber", "subscriber.id", "delivery.subscriber_id")
-    .select(["delivery.subscriber_id as id", "delivery.status as delivery", "delivery.attempts as attempts", "subscriber.email as email", "subscriber.status as status", `subscriber.${digest.content.list} as listed`])
+    .select(["delivery.subscriber_id as id", "delivery.status as delivery", "subscriber.email as email"])
     .where("delivery.digest_id", "=", digestId)
     .where("delivery.status", "in", ["queued", "handed-over"])
     .orderBy("delivery.subscriber_id")
     .execute();
   const report: SendReport = { sent: 0, refused: 0, left: 0, unconfirmed: 0, skipped: 0 };
-  const mark = async (subscriberId: string, status: DeliveryStatus, extra: { error?: string | null; attempted?: boolean } = {}) => {
+  const list = digest.content.list;
+  const mark = async (subscriberId: string, status: DeliveryStatus, error: string | null) => {
     await db
       .updateTable("newsletter_deliveries")
-      .set((eb) => ({
-        status,
-        updated_at: new Date().toISOString(),
-        ...(extra.error !== undefined ? { error: extra.error } : {}),
-        ...(extra.attempted ? { attempts: eb("attempts", "+", 1) } : {}),
-      }))
+      .set({ status, error, updated_at: new Date().toISOString() })
       .where("digest_id", "=", digestId)
       .where("subscriber_id", "=", subscriberId)
       .execute();
   };
+  /**
+   * Takes a queued copy for this run, in one statement, while its subscriber is still confirmed on the list:
+   * a copy another run took, or a reader who unsubscribed a moment ago, is never sent.
+   */
+  const claim = async (subscriberId: string) => {
+    const claimed = await db
+      .updateTable("newsletter_deliveries")
+      .set((eb) => ({ status: "handed-over", attempts: eb("attempts", "+", 1), updated_at: new Date().toISOString() }))
+      .where("digest_id", "=", digestId)
+      .where("subscriber_id", "=", subscriberId)
+      .where("status", "=", "queued")
+      .where((eb) =>
+        eb.exists(eb.selectFrom("newsletter_subscribers").select("id").where("id", "=", subscriberId).where("status", "=", "confirmed").where(list, "=", 1)),
+      )
+      .executeTakeFirst();
+    return Number(claimed.numUpdatedRows) === 1;
+  };
 
-  const queue: typeof rows = [];
-  for (const row of rows) {
+  const queue = rows.filter((row) => {
     if (row.delivery === "handed-over") report.unconfirmed++;
-    // Unsubscribed or refused since the digest was prepared: their wish wins over the snapshot of recipients.
-    else if (row.status !== "confirmed" || row.listed !== 1) {
-      await mark(row.id, "refused", { error: "no longer subscribed when sent" });
-      report.skipped++;
-    } else queue.push(row);
-  }
+    return row.delivery === "queued";
+  });
 
   const pace = pacer(options.ratePerSecond);
   const maxFailures = options.maxFailuresInARow ?? 3;
@@ -95,22 +104,30 @@ export async function sendDigest(db: SiteDatabase, digestId: string, options: Se
         if (!subscriber) break;
         await pace();
         const email = digestEmail({ to: subscriber.email, digestId, subscriberId: subscriber.id, content: digest.content, unsubscribeToken: unsubscribeToken(key, subscriber.id) });
-        const outcome = await courier.deliver(email, () => mark(subscriber.id, "handed-over", { attempted: true }));
-        if (outcome.status === "sent") {
+        let claimed = true;
+        const outcome = await courier.deliver(email, async () => {
+          // Not claimed: the message is abandoned before its end, so the server never takes it.
+          if (!(claimed = await claim(subscriber.id))) throw new Error("taken by another send, or unsubscribed");
+        });
+        if (!claimed) {
+          report.skipped++;
+          // Unsubscribed since the digest was written down: recorded, so no later run tries again.
+          await db.updateTable("newsletter_deliveries").set({ status: "skipped", updated_at: new Date().toISOString() }).where("digest_id", "=", digestId).where("subscriber_id", "=", subscriber.id).where("status", "=", "queued").execute();
+        } else if (outcome.status === "sent") {
           failuresInARow = 0;
           report.sent++;
-          await mark(subscriber.id, "sent", { error: null });
+          await mark(subscriber.id, "sent", null);
         } else if (outcome.status === "refused") {
           failuresInARow = 0;
           report.refused++;
-          await mark(subscriber.id, "refused", { error: outcome.reason, attempted: true });
+          await mark(subscriber.id, "refused", outcome.reason);
           await markBounced(db, subscriber.id, outcome.reason);
         } else if (outcome.handedOver) {
-          // The server had every byte but did not answer: it may have taken the email, so it is not sent again.
+          // The server had every byte but never answered: it may have the email, so it is not sent again.
           report.unconfirmed++;
-          await mark(subscriber.id, "handed-over", { error: outcome.reason });
+          await mark(subscriber.id, "handed-over", outcome.reason);
         } else {
-          await mark(subscriber.id, "queued", { error: outcome.reason });
+          await mark(subscriber.id, "queued", outcome.reason);
           queue.push(subscriber);
           failuresInARow++;
           if (outcome.fatal || failuresInARow >= maxFailures) stop = outcome.reason;

@@ -40,7 +40,7 @@ export async function signUp(form: FormData, client: string, now = new Date()): 
   }
   const signup = parsed.data;
   // A bot that fills the hidden field is told what a person would be, and nothing is stored or sent.
-  if (signup.website) return { state: { status: "sent", message: signupAnswer } };
+  if (signup.homepage) return { state: { status: "sent", message: signupAnswer } };
   if (!(await clientLimiter.take(client, now.getTime())) || !(await siteLimiter.take("site", now.getTime()))) {
     return { state: { status: "error", message: "There have been many sign-ups from your network just now. Please try again in a few minutes." } };
   }

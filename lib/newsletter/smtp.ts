@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { NodemailerError } from "nodemailer/lib/errors";
@@ -43,15 +43,14 @@ export type Courier = {
   close(): void;
 };
 
-const fromAddress = () => env.NEWSLETTER_FROM.match(/<([^>]+)>$/)?.[1] ?? env.NEWSLETTER_FROM;
-const messageDomain = () => fromAddress().split("@")[1] ?? "localhost";
+const messageDomain = () => env.NEWSLETTER_FROM.address.split("@")[1] ?? "localhost";
 
 /** An SMTP server's words, without any address in them: they reach logs and the moderation page. */
 export const withoutAddresses = (text: string) => text.replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, "<address>").slice(0, 500);
 
 function compose(email: Email): Promise<Buffer> {
   return new MailComposer({
-    from: env.NEWSLETTER_FROM,
+    from: env.NEWSLETTER_FROM.header,
     to: email.to,
     subject: email.subject,
     text: email.text,
@@ -74,7 +73,12 @@ function outboxCourier(dir: string): Courier {
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(6).toString("hex")}.eml`);
       // Written whole, then named: a reader of the folder never sees half an email. Only the owner may read it.
       writeFileSync(`${file}.partial`, raw, { mode: 0o600 });
-      await beforeHandOver?.();
+      try {
+        await beforeHandOver?.();
+      } catch (error) {
+        rmSync(`${file}.partial`, { force: true });
+        return { status: "failed", reason: error instanceof Error ? error.message : String(error), handedOver: false };
+      }
       renameSync(`${file}.partial`, file);
       courier.lastFile = file;
       return { status: "sent" };
@@ -84,8 +88,15 @@ function outboxCourier(dir: string): Courier {
   return courier;
 }
 
-const isAddressRefusal = (error: NodemailerError) =>
-  error.permanent === true && (error.code === "EENVELOPE" || error.code === "EMESSAGE");
+/**
+ * A refusal of this one address for good: a permanent answer to RCPT TO, unless it is about policy
+ * (5.7.x, or a bare 554: relaying denied, no login), which every address would get alike.
+ */
+function refusesAddress(error: NodemailerError): boolean {
+  if (error.command !== "RCPT TO" || error.permanent !== true) return false;
+  const enhanced = error.response?.match(/^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})/)?.[1];
+  return enhanced ? !enhanced.startsWith("5.7.") : error.responseCode !== 554;
+}
 
 /**
  * One SMTP connection (nodemailer's client: TLS, STARTTLS, authentication, SMTPUTF8), opened when first
@@ -174,16 +185,18 @@ function smtpCourier(url: string): Courier {
         },
       });
       return new Promise<Outcome>((resolve) => {
-        connection.send({ from: fromAddress(), to: [email.to] }, message, (error) => {
+        connection.send({ from: env.NEWSLETTER_FROM.address, to: [email.to] }, message, (error) => {
           if (!error) return resolve({ status: "sent" });
-          const reason = withoutAddresses(error.message);
-          if (isAddressRefusal(error)) {
+          const reason = withoutAddresses(`${error.message}${error.response && !error.message.includes(error.response) ? `: ${error.response}` : ""}`);
+          if (refusesAddress(error)) {
             startOver(connection);
             return resolve({ status: "refused", reason });
           }
           connection.close();
           open = undefined;
-          resolve({ status: "failed", reason, handedOver });
+          // A server that answered did not take the email; only a silence after its last byte leaves it unknown.
+          const answered = typeof error.responseCode === "number" && error.responseCode > 0;
+          resolve({ status: "failed", reason, handedOver: handedOver && !answered, fatal: error.permanent === true || error.code === "EAUTH" });
         });
       });
     },

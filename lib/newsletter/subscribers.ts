@@ -6,16 +6,16 @@ import {
   type SubscriberBackup,
   type SubscriberRecord,
   type SubscriberStatus,
+  consentEvents,
   emailKey,
   listsText,
   parseLists,
   subscriberStatuses,
 } from "./schema";
 import type { ConsentEventsTable, SubscriberRow } from "./tables";
-import { hashToken, newSubscriberId, newToken } from "./tokens";
+import { hashToken, newSubscriberId, newToken, restoreUnsubscribeKey, unsubscribeKey } from "./tokens";
+import { confirmationHours } from "./wording";
 
-/** How long a confirmation link works. */
-export const confirmationLifetimeMs = 48 * 3600_000;
 
 type Lists = { daily: boolean; weekly: boolean };
 type Consent = { source: string; wording: string };
@@ -43,34 +43,38 @@ export async function requestSubscription(
   const token = newToken();
   const confirmation = {
     confirm_token_hash: hashToken(token),
-    confirm_expires_at: new Date(now.getTime() + confirmationLifetimeMs).toISOString(),
+    confirm_expires_at: new Date(now.getTime() + confirmationHours * 3600_000).toISOString(),
     confirm_lists: listsText(lists),
     last_confirmation_sent_at: at,
     updated_at: at,
   };
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom("newsletter_subscribers").selectAll().where("email_key", "=", emailKey(email)).executeTakeFirst();
-      if (existing?.status === "bounced") return undefined;
-      const last = existing?.last_confirmation_sent_at;
-      if (last && now.getTime() - Date.parse(last) < windowMs) return undefined;
-      const id = existing?.id ?? newSubscriberId();
-      if (existing) {
-        await trx.updateTable("newsletter_subscribers").set(confirmation).where("id", "=", id).execute();
-      } else {
-        await trx
-          .insertInto("newsletter_subscribers")
-          .values({ id, email, email_key: emailKey(email), status: "pending", daily: 0, weekly: 0, created_at: at, confirmed_at: null, unsubscribed_at: null, bounced_at: null, bounce_reason: null, ...confirmation })
-          .execute();
-      }
-      await trx.insertInto("newsletter_consent_events").values(consentEvent(id, "requested", confirmation.confirm_lists, consent, at)).execute();
-      return { token, subscriberId: id };
-    });
-  } catch (error) {
-    // Two sign-ups of one new address at once: the other one sends the email.
-    if (/unique|duplicate/i.test(error instanceof Error ? error.message : "")) return undefined;
-    throw error;
-  }
+  const key = emailKey(email);
+  const windowStart = new Date(now.getTime() - windowMs).toISOString();
+  return db.transaction().execute(async (trx) => {
+    // One statement decides whether this address gets an email, so two sign-ups at once cannot both send one.
+    const renewed = await trx
+      .updateTable("newsletter_subscribers")
+      .set(confirmation)
+      .where("email_key", "=", key)
+      .where("status", "!=", "bounced")
+      .where((eb) => eb.or([eb("last_confirmation_sent_at", "is", null), eb("last_confirmation_sent_at", "<=", windowStart)]))
+      .returning("id")
+      .executeTakeFirst();
+    let sendTo = renewed?.id;
+    if (!sendTo) {
+      const id = newSubscriberId();
+      const inserted = await trx
+        .insertInto("newsletter_subscribers")
+        .values({ id, email, email_key: key, status: "pending", daily: 0, weekly: 0, created_at: at, confirmed_at: null, unsubscribed_at: null, bounced_at: null, bounce_reason: null, ...confirmation })
+        .onConflict((conflict) => conflict.column("email_key").doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) sendTo = id;
+    }
+    // Asked again within the window, or a bounced address: no email, but the request is on record all the same.
+    const subscriberId = sendTo ?? (await trx.selectFrom("newsletter_subscribers").select("id").where("email_key", "=", key).executeTakeFirstOrThrow()).id;
+    await trx.insertInto("newsletter_consent_events").values(consentEvent(subscriberId, "requested", confirmation.confirm_lists, consent, at)).execute();
+    return sendTo ? { token, subscriberId: sendTo } : undefined;
+  });
 }
 
 /** Confirms a pending choice once: the token is spent in the same statement that checks it. */
@@ -116,19 +120,15 @@ export async function unsubscribe(db: SiteDatabase, subscriberId: string, source
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom("newsletter_subscribers").select(["id", "status", "daily", "weekly"]).where("id", "=", subscriberId).executeTakeFirst();
     if (!row) return false;
-    if (row.status === "unsubscribed") return true;
+    const cancelConfirmation = { confirm_token_hash: null, confirm_expires_at: null, confirm_lists: null, updated_at: at };
+    // Unsubscribed already: a confirmation asked for since is cancelled all the same.
+    if (row.status === "unsubscribed") {
+      await trx.updateTable("newsletter_subscribers").set(cancelConfirmation).where("id", "=", subscriberId).execute();
+      return true;
+    }
     await trx
       .updateTable("newsletter_subscribers")
-      .set({
-        status: row.status === "bounced" ? "bounced" : "unsubscribed",
-        daily: 0,
-        weekly: 0,
-        unsubscribed_at: at,
-        confirm_token_hash: null,
-        confirm_expires_at: null,
-        confirm_lists: null,
-        updated_at: at,
-      })
+      .set({ ...cancelConfirmation, status: row.status === "bounced" ? "bounced" : "unsubscribed", daily: 0, weekly: 0, unsubscribed_at: at })
       .where("id", "=", subscriberId)
       .execute();
     const lists = listsText({ daily: row.daily === 1, weekly: row.weekly === 1 });
@@ -183,13 +183,11 @@ export async function removeSubscriber(db: SiteDatabase, email: string): Promise
   return Number(result.numDeletedRows) > 0;
 }
 
-const eventOrder: ConsentEventsTable["event"][] = ["requested", "confirmed", "unsubscribed", "bounced"];
-
 export async function exportSubscribers(db: SiteDatabase, now = new Date()): Promise<SubscriberBackup> {
   const rows = await listSubscribers(db);
   const events = await db.selectFrom("newsletter_consent_events").selectAll().execute();
-  // In time order; events of one moment (a sign-up confirmed at once, in a test or an import) in the order they can happen.
-  events.sort((a, b) => a.at.localeCompare(b.at) || eventOrder.indexOf(a.event) - eventOrder.indexOf(b.event));
+  // In time order; events of one moment (a sign-up confirmed at once, in a test or an import) in the order they happen.
+  events.sort((a, b) => a.at.localeCompare(b.at) || consentEvents.indexOf(a.event) - consentEvents.indexOf(b.event));
   const bySubscriber = new Map<string, typeof events>();
   for (const event of events) {
     const list = bySubscriber.get(event.subscriber_id) ?? [];
@@ -198,6 +196,7 @@ export async function exportSubscribers(db: SiteDatabase, now = new Date()): Pro
   }
   const subscribers = rows.map(
     (row): SubscriberRecord => ({
+      id: row.id,
       email: row.email,
       status: row.status,
       daily: row.daily === 1,
@@ -210,43 +209,53 @@ export async function exportSubscribers(db: SiteDatabase, now = new Date()): Pro
       consent: (bySubscriber.get(row.id) ?? []).map(({ event, lists, source, wording, at }) => ({ event, lists, source, wording, at })),
     }),
   );
-  return { version: 1, exportedAt: now.toISOString(), subscribers };
+  return { version: 1, exportedAt: now.toISOString(), unsubscribeKey: (await unsubscribeKey(db)).toString("base64url"), subscribers };
 }
 
+const withdrawn = (status: SubscriberStatus) => status === "unsubscribed" || status === "bounced";
+
 /**
- * Restores an export: each address is added, or replaced with its exported state and record of consent.
- * Pending confirmations are not carried over (their tokens were never exported).
+ * Restores an export, all of it or nothing. An address new here comes with its id and unsubscribe key, so the
+ * links in emails already sent keep working. An address already here takes the exported state, except that an
+ * unsubscribe or bounce recorded here is never undone by an older backup; its record of consent gains the
+ * exported events it lacks. Pending confirmations are not carried over (their tokens were never exported).
  */
 export async function importSubscribers(db: SiteDatabase, backup: SubscriberBackup, now = new Date()): Promise<number> {
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
+    await restoreUnsubscribeKey(trx, backup.unsubscribeKey);
     for (const record of backup.subscribers) {
-      const existing = await trx.selectFrom("newsletter_subscribers").select("id").where("email_key", "=", emailKey(record.email)).executeTakeFirst();
-      if (existing) await trx.deleteFrom("newsletter_subscribers").where("id", "=", existing.id).execute();
-      const id = existing?.id ?? newSubscriberId();
-      await trx
-        .insertInto("newsletter_subscribers")
-        .values({
-          id,
-          email: record.email,
-          email_key: emailKey(record.email),
-          status: record.status,
-          daily: record.daily ? 1 : 0,
-          weekly: record.weekly ? 1 : 0,
-          confirm_token_hash: null,
-          confirm_expires_at: null,
-          confirm_lists: null,
-          last_confirmation_sent_at: null,
-          created_at: record.createdAt,
-          updated_at: at,
-          confirmed_at: record.confirmedAt,
-          unsubscribed_at: record.unsubscribedAt,
-          bounced_at: record.bouncedAt,
-          bounce_reason: record.bounceReason,
-        })
-        .execute();
+      const existing = await trx.selectFrom("newsletter_subscribers").selectAll().where("email_key", "=", emailKey(record.email)).executeTakeFirst();
+      const state = {
+        status: record.status,
+        daily: record.daily ? 1 : 0,
+        weekly: record.weekly ? 1 : 0,
+        confirmed_at: record.confirmedAt,
+        unsubscribed_at: record.unsubscribedAt,
+        bounced_at: record.bouncedAt,
+        bounce_reason: record.bounceReason,
+        updated_at: at,
+      };
+      let id: string;
+      if (existing) {
+        id = existing.id;
+        if (!withdrawn(existing.status) || withdrawn(record.status)) {
+          await trx.updateTable("newsletter_subscribers").set(state).where("id", "=", id).execute();
+        }
+      } else {
+        const taken = await trx.selectFrom("newsletter_subscribers").select("id").where("id", "=", record.id).executeTakeFirst();
+        id = taken ? newSubscriberId() : record.id;
+        await trx
+          .insertInto("newsletter_subscribers")
+          .values({ id, email: record.email, email_key: emailKey(record.email), created_at: record.createdAt, confirm_token_hash: null, confirm_expires_at: null, confirm_lists: null, last_confirmation_sent_at: null, ...state })
+          .execute();
+      }
+      const known = await trx.selectFrom("newsletter_consent_events").select(["event", "at", "source"]).where("subscriber_id", "=", id).execute();
+      const seen = new Set(known.map((event) => `${event.event}|${event.at}|${event.source}`));
       for (const event of record.consent) {
-        await trx.insertInto("newsletter_consent_events").values(consentEvent(id, event.event, event.lists, event, event.at)).execute();
+        if (!seen.has(`${event.event}|${event.at}|${event.source}`)) {
+          await trx.insertInto("newsletter_consent_events").values(consentEvent(id, event.event, event.lists, event, event.at)).execute();
+        }
       }
     }
   });

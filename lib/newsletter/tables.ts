@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { DeliveryStatus, NewsletterList, SubscriberStatus } from "./schema";
+import type { ConsentEvent, DeliveryStatus, NewsletterList, SubscriberStatus } from "./schema";
 
 /** Times are ISO 8601 in UTC, so text order is time order in both dialects; flags are 0 or 1. */
 export interface SubscribersTable {
@@ -31,7 +31,7 @@ export interface SubscribersTable {
 export interface ConsentEventsTable {
   id: string;
   subscriber_id: string;
-  event: "requested" | "confirmed" | "unsubscribed" | "bounced";
+  event: ConsentEvent;
   lists: string;
   /** Which form (footer, after-story:<slug>), email link or command it came from. */
   source: string;

@@ -10,6 +10,8 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 /** Random, 20 characters: part of every unsubscribe link, so it reveals nothing and cannot be guessed. */
 export const newSubscriberId = () => randomBytes(15).toString("base64url");
 
+const KEY_NAME = "unsubscribe-key";
+
 const signature = (secret: Buffer, subscriberId: string) => createHmac("sha256", secret).update(`unsubscribe:${subscriberId}`).digest();
 
 /**
@@ -18,13 +20,19 @@ const signature = (secret: Buffer, subscriberId: string) => createHmac("sha256",
  * emails that carry it are read, so links are signed rather than stored.
  */
 export async function unsubscribeKey(db: SiteDatabase): Promise<Buffer> {
-  await db
-    .insertInto("newsletter_settings")
-    .values({ key: "unsubscribe-key", value: randomBytes(32).toString("base64url") })
-    .onConflict((conflict) => conflict.column("key").doNothing())
-    .execute();
-  const row = await db.selectFrom("newsletter_settings").select("value").where("key", "=", "unsubscribe-key").executeTakeFirstOrThrow();
-  return Buffer.from(row.value, "base64url");
+  const read = () => db.selectFrom("newsletter_settings").select("value").where("key", "=", KEY_NAME).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    // Made by whichever process needs it first; the others read that one.
+    await db.insertInto("newsletter_settings").values({ key: KEY_NAME, value: randomBytes(32).toString("base64url") }).onConflict((conflict) => conflict.column("key").doNothing()).execute();
+    row = await read();
+  }
+  return Buffer.from(row!.value, "base64url");
+}
+
+/** Puts an exported key in place, so the links in emails sent from the exporting database keep working here. */
+export async function restoreUnsubscribeKey(db: SiteDatabase, key: string): Promise<void> {
+  await db.insertInto("newsletter_settings").values({ key: KEY_NAME, value: key }).onConflict((conflict) => conflict.column("key").doUpdateSet({ value: key })).execute();
 }
 
 export const unsubscribeToken = (key: Buffer, subscriberId: string) => `${subscriberId}.${signature(key, subscriberId).toString("base64url")}`;

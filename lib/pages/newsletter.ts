@@ -1,10 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { siteDatabase } from "../database/db";
-import { digestById } from "../newsletter/digests";
+import { digestById, digestIdPattern } from "../newsletter/digests";
 import { asOf, marketLines } from "../newsletter/email-html";
-
-const digestIdPattern = /^(daily|weekly)-\d{8}T\d{4}-[0-9a-f]{6}$/;
 
 /** A digest's web page ("view in your browser"); the id is checked before the database is asked. */
 export const loadDigestPage = cache(async (id: string) => {

@@ -51,7 +51,7 @@ async function linkIn(address: string, path: string): Promise<string> {
 const footerForm = (page: Page) => page.locator("footer form.signup");
 
 async function signUp(page: Page, form: ReturnType<typeof footerForm>, address: string, lists: ("Daily" | "Weekly")[] = ["Daily"]) {
-  await form.getByRole("textbox", { name: "Your address" }).fill(address);
+  await form.getByRole("textbox", { name: "Your e-mail address" }).fill(address);
   for (const list of lists) await form.getByRole("checkbox", { name: list }).check();
   await form.getByRole("button", { name: "Subscribe" }).click();
 }
@@ -87,7 +87,7 @@ test.describe("with JavaScript off", () => {
     await signUp(page, footerForm(page), "not an address", []);
     const form = footerForm(page);
     await expect(form.getByRole("alert")).toContainText("Please correct the fields marked below");
-    await expect(form.getByRole("textbox", { name: "Your address" })).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByRole("textbox", { name: "Your e-mail address" })).toHaveAttribute("aria-invalid", "true");
     await expect(form).toContainText("Choose the daily digest, the weekly one, or both.");
   });
 
@@ -122,7 +122,7 @@ test.describe("with JavaScript on", () => {
     await expect(status).toContainText("a link to confirm it is on its way");
     const answerForNew = await status.textContent();
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
-    await expect(form.getByRole("textbox", { name: "Your address" })).toHaveValue("");
+    await expect(form.getByRole("textbox", { name: "Your e-mail address" })).toHaveValue("");
     await page.goto(await linkIn(known, "/newsletter/confirm?token="));
     await page.getByRole("button", { name: "Confirm my subscription" }).click();
     await expect(page).toHaveURL(/\/newsletter\/confirmed$/);

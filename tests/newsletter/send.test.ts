@@ -89,6 +89,31 @@ describe("a daily digest", () => {
     expect(refused!.bounce_reason).not.toContain("@");
   });
 
+  it("stops without marking anyone bounced when the server refuses every recipient on policy (relaying denied)", async () => {
+    const readers = [newAddress(), newAddress()];
+    for (const reader of readers) await confirmedSubscriber(db, reader);
+    smtp.answerEveryRecipient = { code: 554, message: "5.7.1 Relay access denied" };
+    try {
+      const digest = await prepareDigest(db, "daily", readMarket, sendDay());
+      const report = await sendDigest(db, digest!.id, options);
+      expect(report.left).toBe(2);
+      expect(report.stoppedBecause).toMatch(/Relay access denied/);
+      for (const reader of readers) expect(await subscriberByEmail(db, reader)).toMatchObject({ status: "confirmed" });
+    } finally {
+      smtp.answerEveryRecipient = undefined;
+    }
+  });
+
+  it("sends again a copy the server answered with a temporary refusal at its end", async () => {
+    const reader = newAddress();
+    await confirmedSubscriber(db, reader);
+    smtp.answerNextMessage = { code: 451, message: "4.3.0 Try again later" };
+    const digest = await prepareDigest(db, "daily", readMarket, sendDay());
+    const report = await sendDigest(db, digest!.id, options);
+    expect(report).toMatchObject({ sent: 1, left: 0, unconfirmed: 0 });
+    expect(smtp.to(reader)).toHaveLength(1);
+  });
+
   it("leaves out a subscriber who unsubscribed after the digest was prepared", async () => {
     const [stays, leaves] = [newAddress(), newAddress("leaves")];
     await confirmedSubscriber(db, stays);

@@ -15,7 +15,7 @@ vi.stubEnv("NEWSLETTER_SIGNUP_RATE_LIMIT", "3");
 vi.stubEnv("NEWSLETTER_SIGNUP_WINDOW_SECONDS", "900");
 const { signUp } = await import("@/lib/newsletter/signup");
 const { confirmSubscription, subscriberByEmail } = await import("@/lib/newsletter/subscribers");
-const { oneClickUnsubscribe } = await import("@/lib/newsletter/one-click");
+const { oneClickUnsubscribe } = await import("@/lib/newsletter/unsubscribe-link");
 const db = await (await import("@/lib/database/db")).siteDatabase();
 
 const T0 = new Date(Date.UTC(2026, 5, 1, 12));
@@ -104,7 +104,7 @@ describe("signing up", () => {
 
   it("answers a bot that fills the hidden field as it would a person, and stores nothing", async () => {
     const address = newAddress("bot");
-    expect(await signUpWith({ email: address, website: "https://spam.example" })).toMatchObject({ status: "sent" });
+    expect(await signUpWith({ email: address, homepage: "https://spam.example" })).toMatchObject({ status: "sent" });
     expect(await subscriberByEmail(db, address)).toBeUndefined();
     expect(smtp.to(address)).toHaveLength(0);
   });

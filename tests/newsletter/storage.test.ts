@@ -14,6 +14,7 @@ const { migrate, openDatabase } = await import("@/lib/database/db");
 const { market } = await import("@/lib/market");
 const { prepareDigest } = await import("@/lib/newsletter/digests");
 const subscribers = await import("@/lib/newsletter/subscribers");
+const tokens = await import("@/lib/newsletter/tokens");
 
 const postgres = await startPostgres();
 afterAll(() => postgres.stop());
@@ -63,6 +64,25 @@ function newsletterStorage(newUrl: () => Promise<string>) {
     expect(await subscribers.removeSubscriber(other, address)).toBe(true);
     expect((await subscribers.exportSubscribers(other, NOW)).subscribers).toEqual([]);
     expect(await other.selectFrom("newsletter_consent_events").selectAll().execute()).toEqual([]);
+  });
+
+  it("moves to another database with the unsubscribe links of emails already sent, and an old backup re-subscribes no one", async () => {
+    const db = await open();
+    const [stays, leaves] = [newAddress(), newAddress()];
+    await confirmedSubscriber(db, stays, { daily: true, weekly: false }, NOW);
+    const leaving = await confirmedSubscriber(db, leaves, { daily: true, weekly: false }, NOW);
+    const backup = await subscribers.exportSubscribers(db, NOW);
+    const link = tokens.unsubscribeToken(await tokens.unsubscribeKey(db), leaving.id);
+
+    const other = await open();
+    await subscribers.importSubscribers(other, backup);
+    expect(tokens.subscriberOfToken(await tokens.unsubscribeKey(other), link)).toBe(leaving.id);
+    await subscribers.unsubscribe(other, leaving.id, "test");
+    await subscribers.importSubscribers(other, backup);
+    expect(await subscribers.subscriberByEmail(other, leaves)).toMatchObject({ status: "unsubscribed" });
+    expect(await subscribers.subscriberByEmail(other, stays)).toMatchObject({ status: "confirmed" });
+    const events = await other.selectFrom("newsletter_consent_events").select("event").where("subscriber_id", "=", leaving.id).execute();
+    expect(events.map((event) => event.event).sort()).toEqual(["confirmed", "requested", "unsubscribed"]);
   });
 
   it("writes a digest down with its recipients once, and hands the same one back until it is sent", async () => {

@@ -74,6 +74,23 @@ describe("npm run newsletter -- send", () => {
     expect(new Set(smtp.received.flatMap((email) => email.to)).size).toBe(addresses.length);
   });
 
+  it("sends over TLS with a login, and stops with the reason, to be run again, when the login is refused", async () => {
+    const secure = await startSmtpServer({ login: { user: "newsletter", password: "right-password" } });
+    try {
+      const { url, addresses } = await databaseWithSubscribers(3);
+      const env = { DATABASE_URL: url, CONTENT_DIR: makeContentDir(digestPosts(Date.now())) };
+      const refused = await newsletterCli({ ...env, SMTP_URL: secure.url.replace("right-password", "wrong-password") }, "send", "daily").done;
+      expect(refused.status).toBe(1);
+      expect(refused.output).toMatch(/Authentication failed.*run the same command again to send the 3 left/s);
+      expect(secure.received).toHaveLength(0);
+      const sent = await newsletterCli({ ...env, SMTP_URL: secure.url }, "send", "daily").done;
+      expect(sent.status, sent.output).toBe(0);
+      expect(secure.received.flatMap((email) => email.to).sort()).toEqual([...addresses].sort());
+    } finally {
+      await secure.close();
+    }
+  });
+
   it("says what is wrong with a command", async () => {
     const { url } = await databaseWithSubscribers(0);
     const { status, output } = await newsletterCli({ DATABASE_URL: url }, "send", "hourly").done;

@@ -21,7 +21,7 @@ export default async function ArticlePage({ params }: Props) {
     <ArticleView
       {...article}
       comments={<CommentsSection {...await loadComments(slug)} />}
-      signup={<SignupForm source={`after-story:${slug}`} idPrefix="newsletter-story" title="Get stories like this one by email" />}
+      signup={<SignupForm source={`after-story:${slug}`} idPrefix="newsletter-story" title="Get stories like this one in your inbox" />}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { oneClickUnsubscribe } from "@/lib/newsletter/one-click";
+import { oneClickUnsubscribe } from "@/lib/newsletter/unsubscribe-link";
 
 /**
  * RFC 8058 one-click unsubscribe: the mail client POSTs `List-Unsubscribe=One-Click` to the address in
