@@ -1,15 +1,18 @@
 "use client";
 
+import { useState } from "react";
 import useSWR from "swr";
 import type { MarketData } from "@/lib/market/schema";
-import { formatAge, formatCompactUsd, formatPrice, formatShare } from "@/lib/market/format";
+import { formatAge, formatCompactUsd, formatPrice, formatShare, formatUtcDay, formatUtcMoment } from "@/lib/market/format";
 import { Change } from "./Change";
 import { Sparkline } from "./Sparkline";
 
 type Props = { initialData: MarketData; refreshMs: number };
 
 async function fetchMarket(url: string): Promise<MarketData> {
-  const response = await fetch(url, { headers: { accept: "application/json" } });
+  // Never from the browser's own cache, which the route's stale-while-revalidate (meant for CDNs) would let
+  // answer with minutes-old figures: the label below says "Live" only of what was just fetched.
+  const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`market data: HTTP ${response.status}`);
   const data = (await response.json()) as MarketData;
   if (!Array.isArray(data?.coins) || typeof data.global?.totalMarketCapUsd !== "number") throw new Error("market data: bad shape");
@@ -21,8 +24,10 @@ async function fetchMarket(url: string): Promise<MarketData> {
  * hidden, revalidated on focus, and keeping the last good data when a refresh fails.
  */
 export function TickerBar({ initialData, refreshMs }: Props) {
+  const [fetched, setFetched] = useState(false);
   const { data = initialData } = useSWR("/api/market", fetchMarket, {
     fallbackData: initialData,
+    onSuccess: () => setFetched(true),
     refreshInterval: refreshMs,
     refreshWhenHidden: false,
     revalidateOnFocus: true,
@@ -73,15 +78,24 @@ export function TickerBar({ initialData, refreshMs }: Props) {
       </ul>
       <p className="ticker__status">
         <span className="ticker__state">
-          {data.stale ? (
-            <span className="ticker__delayed">
-              {`${data.source === "snapshot" ? "Snapshot" : "Delayed"}, ${formatAge(data.ageSeconds)} old`}
-            </span>
-          ) : (
-            "Live"
-          )}
+          <TickerState data={data} fetched={fetched} />
         </span>
       </p>
     </section>
   );
+}
+
+/**
+ * When the figures are from. Only figures this browser has just fetched are called live, or given their age;
+ * figures that came with the page (its HTML may be served long after it was rendered, and read without
+ * JavaScript) carry the moment they are from, which stays true.
+ */
+function TickerState({ data, fetched }: { data: MarketData; fetched: boolean }) {
+  if (fetched && !data.stale) return "Live";
+  if (fetched) {
+    return <span className="ticker__delayed">{`${data.source === "snapshot" ? "Snapshot" : "Delayed"}, ${formatAge(data.ageSeconds)} old`}</span>;
+  }
+  if (data.source === "snapshot") return <span className="ticker__delayed">{`Snapshot, ${formatUtcDay(data.updatedAt)}`}</span>;
+  const moment = `As of ${formatUtcMoment(data.updatedAt)}`;
+  return data.stale ? <span className="ticker__delayed">{moment}</span> : moment;
 }

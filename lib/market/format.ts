@@ -63,3 +63,22 @@ export function formatAge(seconds: number): string {
   if (seconds < 172_800) return `${Math.floor(seconds / 3600)} h`;
   return `${Math.floor(seconds / 86_400)} days`;
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const twoDigits = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * "1 Dec, 14:05 UTC" (or "1 Dec 2026, 14:05 UTC"): the moment figures are from, written out by hand rather
+ * than by Intl, so the server's HTML and the browser's first render are the same text to the character.
+ */
+export function formatUtcMoment(iso: string, { withYear = false }: { withYear?: boolean } = {}): string {
+  const moment = new Date(iso);
+  const day = `${moment.getUTCDate()} ${MONTHS[moment.getUTCMonth()]}${withYear ? ` ${moment.getUTCFullYear()}` : ""}`;
+  return `${day}, ${twoDigits(moment.getUTCHours())}:${twoDigits(moment.getUTCMinutes())} UTC`;
+}
+
+/** "1 Mar 2024" */
+export function formatUtcDay(iso: string): string {
+  const moment = new Date(iso);
+  return `${moment.getUTCDate()} ${MONTHS[moment.getUTCMonth()]} ${moment.getUTCFullYear()}`;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { coinQuoteSchema, fearGreedSchema, globalStatsSchema } from "./schema";
+import { compactSparkline } from "./sparkline";
 import recorded from "./snapshot.json";
 
 /**
@@ -10,7 +11,7 @@ import recorded from "./snapshot.json";
 export const snapshot = z
   .object({
     recordedAt: z.iso.datetime(),
-    coins: z.array(coinQuoteSchema).min(1),
+    coins: z.array(coinQuoteSchema.transform((coin) => ({ ...coin, sparkline7d: compactSparkline(coin.sparkline7d) }))).min(1),
     global: globalStatsSchema.omit({ btcDominanceChange24hPts: true }),
     fearGreed: fearGreedSchema,
   })

@@ -1,7 +1,7 @@
 import "server-only";
 import { siteConfig } from "../config";
 import { escapeHtml } from "../html/escape";
-import { formatChangePct, formatCompactUsd, formatPrice, formatShare } from "../market/format";
+import { formatChangePct, formatCompactUsd, formatPrice, formatShare, formatUtcMoment } from "../market/format";
 import type { DigestContent, DigestMarket } from "./digest-content";
 import { confirmationHours } from "./wording";
 
@@ -11,9 +11,8 @@ export type EmailBody = { subject: string; preheader: string; html: string; text
 const font = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 const colours = { ink: "#111827", muted: "#4b5563", line: "#e5e7eb", paper: "#ffffff", page: "#f3f4f6", link: "#1d4ed8" };
 
-const utcTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-/** "1 Dec 2026, 06:00 UTC": every figure says when it is from. */
-export const asOf = (iso: string) => `${utcTime.format(new Date(iso))} UTC`;
+/** "1 Dec 2026, 06:00 UTC": every figure says when it is from, however long after the email is read. */
+export const asOf = (iso: string) => formatUtcMoment(iso, { withYear: true });
 
 const link = (href: string, text: string) => `<a href="${escapeHtml(href)}" style="color:${colours.link};text-decoration:underline">${escapeHtml(text)}</a>`;
 

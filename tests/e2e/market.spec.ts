@@ -113,6 +113,27 @@ async function untilLive(request: APIRequestContext) {
     .toBe("live");
 }
 
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the bar says the moment its figures are from, and never calls the page's figures live", async ({ page, request }) => {
+    await steer(request, { mode: "ok" });
+    await untilLive(request);
+    for (const path of ["/", "/news/spot-bitcoin-etfs-log-biggest-week-since-summer"]) {
+      await page.goto(path);
+      const state = page.getByRole("region", { name: "Market ticker" }).locator(".ticker__state");
+      await expect(state).toHaveText(/^(As of \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d UTC|Snapshot, \d{1,2} [A-Z][a-z]{2} \d{4})$/);
+    }
+  });
+});
+
+test("figures the browser has just fetched are called live", async ({ page, request }) => {
+  await steer(request, { mode: "ok" });
+  await untilLive(request);
+  await page.goto("/news/spot-bitcoin-etfs-log-biggest-week-since-summer");
+  await expect(page.getByRole("region", { name: "Market ticker" }).locator(".ticker__state")).toHaveText("Live", { timeout: 15_000 });
+});
+
 // Last: a 429 makes the site back off for a minute, so nothing after this expects fresh data.
 for (const mode of ["fail", "slow", "garbage", "ratelimit"] as const) {
   test(`with the upstream answering "${mode}", /api/market still answers 200 within a second, stale`, async ({ request }) => {

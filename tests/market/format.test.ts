@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deriveDominanceChangePts } from "@/lib/market/dominance";
-import { direction, formatAge, formatChangePct, formatChangePts, formatCompactUsd, formatPrice, formatShare } from "@/lib/market/format";
+import { direction, formatAge, formatChangePct, formatChangePts, formatCompactUsd, formatPrice, formatShare, formatUtcDay, formatUtcMoment } from "@/lib/market/format";
 
 describe("ticker formatting", () => {
   it.each([
@@ -35,6 +35,13 @@ describe("ticker formatting", () => {
     expect(formatAge(600)).toBe("10 min");
     expect(formatAge(7200)).toBe("2 h");
     expect(formatAge(3 * 86_400)).toBe("3 days");
+  });
+
+  it("says when figures are from, in UTC, whatever the machine's time zone", () => {
+    expect(formatUtcMoment("2026-12-01T14:05:59.000Z")).toBe("1 Dec, 14:05 UTC");
+    expect(formatUtcMoment("2026-11-30T23:59:00-02:00")).toBe("1 Dec, 01:59 UTC");
+    expect(formatUtcMoment("2026-01-09T03:07:00Z", { withYear: true })).toBe("9 Jan 2026, 03:07 UTC");
+    expect(formatUtcDay("2024-03-01T12:00:00.000Z")).toBe("1 Mar 2024");
   });
 });
 

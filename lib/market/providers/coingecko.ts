@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { UpstreamError, fetchJson } from "../http";
 import type { CoinQuote, GlobalFigures } from "../schema";
+import { compactSparkline } from "../sparkline";
 import { validate } from "../validate";
 
 export type CoinGeckoConfig = { baseUrl: string; apiKey?: string; coinIds: string[]; timeoutMs: number };
@@ -65,7 +66,7 @@ export function parseCoins(body: unknown, coinIds: string[], log: (message: stri
       priceUsd: coin.current_price,
       change24hPct: coin.price_change_percentage_24h,
       marketCapChange24hPct: coin.market_cap_change_percentage_24h ?? null,
-      sparkline7d: coin.sparkline_in_7d?.price ?? [],
+      sparkline7d: compactSparkline(coin.sparkline_in_7d?.price ?? []),
     });
   }
   if (!coins.some((coin) => coin.id === "bitcoin")) throw new UpstreamError("CoinGecko /coins/markets: no valid Bitcoin quote");
