@@ -5,7 +5,7 @@ type Props = {
   sends: { id: string; href: string; list: string; status: string; created_at: string; deliveries: Record<string, number> }[];
 };
 
-const countLabels: Record<SubscriberStatus, string> = { pending: "Awaiting confirmation", confirmed: "Confirmed", unsubscribed: "Unsubscribed", bounced: "Bounced" };
+const countLabels: Record<SubscriberStatus, string> = { pending: "Pending (not yet confirmed)", confirmed: "Confirmed", unsubscribed: "Unsubscribed", bounced: "Bounced" };
 
 /** The newsletter on the moderation page: counts only, never an address. */
 export function NewsletterSummary({ counts, sends }: Props) {

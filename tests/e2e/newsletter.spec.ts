@@ -7,6 +7,7 @@ import { makeContentDir } from "../support/content-dir";
 import { digestPosts } from "../support/newsletter";
 import { type TestSmtpServer, parseEmail, startSmtpServer } from "../support/smtp-server";
 import { published } from "./sample-content";
+import { moderatorPassword, moderatorPasswordHash } from "./support/comments";
 import { type OwnServer, startOwnServer } from "./support/own-server";
 
 // A server of the main build of its own, sending through a real SMTP server on loopback into a fresh database.
@@ -19,7 +20,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 test.beforeAll(async () => {
   mkdirSync("artifacts/e2e-db", { recursive: true });
   smtp = await startSmtpServer();
-  server = await startOwnServer({ SMTP_URL: smtp.url, DATABASE_URL: `file:${databaseFile}`, NEWSLETTER_SIGNUP_RATE_LIMIT: "1000" });
+  server = await startOwnServer({ SMTP_URL: smtp.url, DATABASE_URL: `file:${databaseFile}`, NEWSLETTER_SIGNUP_RATE_LIMIT: "1000", MODERATOR_PASSWORD_HASH: moderatorPasswordHash });
 });
 test.afterAll(async () => {
   server?.kill();
@@ -190,4 +191,14 @@ test("a sent digest has its own page, linked from every copy", async ({ page }) 
   await expect(page.getByRole("link", { name: "Miners sell less" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(/Bitcoin \$[\d,]+.*as of/);
   expect((await page.goto(`${server.origin}/newsletter/digests/daily-20990101T0000-abcdef`))!.status()).toBe(404);
+
+  // The moderation page counts subscribers by state and lists the send, naming no address.
+  await page.goto(`${server.origin}/admin/comments`);
+  await page.getByLabel("Moderator password").fill(moderatorPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const section = page.getByRole("region", { name: "Newsletter" });
+  await expect(section.getByRole("definition").first()).toBeVisible();
+  await expect(section).toContainText(/Confirmed\s*[1-9]/);
+  await expect(section.getByRole("link", { name: /^daily-/ })).toBeVisible();
+  expect(await section.innerText()).not.toContain("@example.com");
 });
