@@ -91,11 +91,9 @@ export function TickerBar({ initialData, refreshMs }: Props) {
  * JavaScript) carry the moment they are from, which stays true.
  */
 function TickerState({ data, fetched }: { data: MarketData; fetched: boolean }) {
-  if (fetched && !data.stale) return "Live";
-  if (fetched) {
-    return <span className="ticker__delayed">{`${data.source === "snapshot" ? "Snapshot" : "Delayed"}, ${formatAge(data.ageSeconds)} old`}</span>;
-  }
-  if (data.source === "snapshot") return <span className="ticker__delayed">{`Snapshot, ${formatUtcDay(data.updatedAt)}`}</span>;
-  const moment = `As of ${formatUtcMoment(data.updatedAt)}`;
-  return data.stale ? <span className="ticker__delayed">{moment}</span> : moment;
+  // Every state in the same box from the same starting point, so a change of state moves nothing on the page.
+  const state = (text: string, delayed: boolean) => <span className={delayed ? "ticker__delayed" : undefined}>{text}</span>;
+  if (fetched) return state(data.stale ? `${data.source === "snapshot" ? "Snapshot" : "Delayed"}, ${formatAge(data.ageSeconds)} old` : "Live", data.stale);
+  if (data.source === "snapshot") return state(`Snapshot, ${formatUtcDay(data.updatedAt)}`, true);
+  return state(`As of ${formatUtcMoment(data.updatedAt)}`, data.stale);
 }
