@@ -24,13 +24,12 @@ export function confirmationEmail({ to, token, lists, unsubscribeToken }: { to: 
   return newsletterEmail(to, confirmationBody({ confirmUrl: newsletterLinks.confirm(token), lists: listNames(lists) }), unsubscribeToken);
 }
 
-/** One subscriber's copy of a digest; its Message-ID names the digest and the subscriber, so a copy is recognisable. */
-export function digestEmail({ to, digestId, subscriberId, content, unsubscribeToken }: {
-  to: string;
-  digestId: string;
-  subscriberId: string;
-  content: DigestContent;
-  unsubscribeToken: string;
-}): Email {
-  return newsletterEmail(to, digestBody(content, newsletterLinks.digest(digestId)), unsubscribeToken, `${digestId}.${subscriberId}`);
+/**
+ * A digest's copies: its body made once, then each subscriber's copy with their unsubscribe link and a
+ * Message-ID naming the digest and the subscriber, so a copy is recognisable.
+ */
+export function digestEmails(digestId: string, content: DigestContent) {
+  const body = digestBody(content, newsletterLinks.digest(digestId));
+  return ({ to, subscriberId, unsubscribeToken }: { to: string; subscriberId: string; unsubscribeToken: string }): Email =>
+    newsletterEmail(to, body, unsubscribeToken, `${digestId}.${subscriberId}`);
 }

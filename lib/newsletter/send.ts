@@ -1,7 +1,7 @@
 import "server-only";
 import type { SiteDatabase } from "../database/db";
 import { digestById } from "./digests";
-import { digestEmail } from "./emails";
+import { digestEmails } from "./emails";
 import type { DeliveryStatus } from "./schema";
 import { type Courier, createCourier } from "./smtp";
 import { markBounced } from "./subscribers";
@@ -92,6 +92,7 @@ export async function sendDigest(db: SiteDatabase, digestId: string, options: Se
     return row.delivery === "queued";
   });
 
+  const copyFor = digestEmails(digestId, digest.content);
   const pace = pacer(options.ratePerSecond);
   const maxFailures = options.maxFailuresInARow ?? 3;
   let failuresInARow = 0;
@@ -103,7 +104,7 @@ export async function sendDigest(db: SiteDatabase, digestId: string, options: Se
         const subscriber = queue.shift();
         if (!subscriber) break;
         await pace();
-        const email = digestEmail({ to: subscriber.email, digestId, subscriberId: subscriber.id, content: digest.content, unsubscribeToken: unsubscribeToken(key, subscriber.id) });
+        const email = copyFor({ to: subscriber.email, subscriberId: subscriber.id, unsubscribeToken: unsubscribeToken(key, subscriber.id) });
         let claimed = true;
         const outcome = await courier.deliver(email, async () => {
           // Not claimed: the message is abandoned before its end, so the server never takes it.
