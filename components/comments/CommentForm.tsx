@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, type ReactNode, startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { type ReactNode, useActionState, useEffect, useRef, useState } from "react";
+import { submitInPlace } from "@/components/forms/submit-in-place";
 import { postComment } from "@/lib/comments/actions";
 import type { CommentField } from "@/lib/comments/schema";
 import type { CommentFormState } from "@/lib/comments/submit";
@@ -65,21 +66,13 @@ export function CommentForm({ postSlug, renderedAt, limits, initialReplyTo }: Pr
     if (state.status !== "idle") status.current?.focus();
   }, [state]);
 
-  // Sent by hand rather than through React's form action, which would clear the fields even when
-  // the server refuses the comment.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
-
   const errors = state.fieldErrors ?? {};
   const values = state.status === "error" ? state.values : undefined;
   const errorProps = (field: CommentField) =>
     errors[field] ? { "aria-invalid": true, "aria-describedby": `comment-${field}-error` } : {};
 
   return (
-    <form ref={form} id="comment-form" className="comment-form" action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="comment-form-title">
+    <form ref={form} id="comment-form" className="comment-form" action={formAction} onSubmit={submitInPlace(formAction)} noValidate aria-labelledby="comment-form-title">
       <h3 id="comment-form-title">{replyTo ? `Reply to ${replyTo.name}` : "Leave a Reply"}</h3>
       <div
         ref={status}

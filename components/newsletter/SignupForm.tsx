@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
+import { submitInPlace } from "@/components/forms/submit-in-place";
 import { subscribeToNewsletter } from "@/lib/newsletter/actions";
 import type { SignupFormState } from "@/lib/newsletter/signup";
 import { signupWording } from "@/lib/newsletter/wording";
@@ -29,17 +30,10 @@ export function SignupForm({ source, idPrefix, title }: Props) {
     if (state.status !== "idle") status.current?.focus();
   }, [state]);
 
-  // Sent by hand rather than through React's form action, which would clear the fields even when refused.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
-
   const errors = state.fieldErrors ?? {};
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
-    <form ref={form} className="signup" action={formAction} onSubmit={onSubmit} noValidate aria-labelledby={id("title")}>
+    <form ref={form} className="signup" action={formAction} onSubmit={submitInPlace(formAction)} noValidate aria-labelledby={id("title")}>
       <h2 id={id("title")} className="signup__title">
         {title}
       </h2>
