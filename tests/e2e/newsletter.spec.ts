@@ -57,6 +57,15 @@ async function signUp(page: Page, form: ReturnType<typeof footerForm>, address: 
   await form.getByRole("button", { name: "Subscribe" }).click();
 }
 
+/** Signs `address` up in the footer and presses the button of its confirmation link, as a reader would. */
+async function subscribeAndConfirm(page: Page, address: string) {
+  await page.goto(`${server.origin}/`);
+  await signUp(page, footerForm(page), address);
+  await page.goto(await linkIn(address, "/newsletter/confirm?token="));
+  await page.getByRole("button", { name: "Confirm my subscription" }).click();
+  await expect(page).toHaveURL(/\/newsletter\/confirmed$/);
+}
+
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -94,10 +103,7 @@ test.describe("with JavaScript off", () => {
 
   test("the unsubscribe link's page unsubscribes with one press, and opening it does not", async ({ page, request }) => {
     const address = newAddress();
-    await page.goto(`${server.origin}/`);
-    await signUp(page, footerForm(page), address);
-    await page.goto(await linkIn(address, "/newsletter/confirm?token="));
-    await page.getByRole("button", { name: "Confirm my subscription" }).click();
+    await subscribeAndConfirm(page, address);
     const unsubscribe = await linkIn(address, "/newsletter/unsubscribe?token=");
     expect((await request.get(unsubscribe)).status()).toBe(200);
     expect(subscriber(address)).toMatchObject({ status: "confirmed" });
@@ -139,11 +145,7 @@ test.describe("with JavaScript on", () => {
 
 test("a mail provider's one-click POST unsubscribes at once, without a redirect; a GET of that address does not", async ({ page, request }) => {
   const address = newAddress();
-  await page.goto(`${server.origin}/`);
-  await signUp(page, footerForm(page), address);
-  await page.goto(await linkIn(address, "/newsletter/confirm?token="));
-  await page.getByRole("button", { name: "Confirm my subscription" }).click();
-  await expect(page).toHaveURL(/\/newsletter\/confirmed$/);
+  await subscribeAndConfirm(page, address);
   const raw = smtp.to(address).at(-1)!.raw.toString().split("\r\n\r\n")[0]!.replace(/\r\n[ \t]+/g, " ");
   expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
   const oneClick = new URL(raw.match(/^List-Unsubscribe: <([^>]+)>/m)![1]!);
@@ -172,11 +174,7 @@ test("a sign-up form posted from another site is refused", async ({ request }) =
 
 test("a sent digest has its own page, linked from every copy", async ({ page }) => {
   const address = newAddress();
-  await page.goto(`${server.origin}/`);
-  await signUp(page, footerForm(page), address);
-  await page.goto(await linkIn(address, "/newsletter/confirm?token="));
-  await page.getByRole("button", { name: "Confirm my subscription" }).click();
-  await expect(page).toHaveURL(/\/newsletter\/confirmed$/);
+  await subscribeAndConfirm(page, address);
   // Spawned, not spawnSync: the SMTP server it sends to answers from this process.
   const send = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/newsletter.ts", "send", "daily"], {
     env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, SMTP_URL: smtp.url, CONTENT_DIR: makeContentDir(digestPosts(Date.now())), NEXT_DIST_DIR: ".next-newsletter-cli", MARKET_PROVIDER: "snapshot" },
