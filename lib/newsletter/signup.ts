@@ -2,7 +2,7 @@ import "server-only";
 import { siteDatabase } from "../database/db";
 import { env } from "../env";
 import { processSingleton } from "../process-singleton";
-import { createRateLimiter } from "../rate-limit";
+import { clientAddress, createRateLimiter } from "../rate-limit";
 import { confirmationEmail } from "./emails";
 import { newsletterLinks } from "./links";
 import { type SignupField, signupFormSchema } from "./schema";
@@ -52,6 +52,17 @@ export async function signUp(form: FormData, client: string, now = new Date()): 
     state: { status: "sent", message: signupAnswer },
     send: () => sendConfirmation(signup.email, request, lists),
   };
+}
+
+/** A sign-up from an HTTP request: the client is the request's address, and a store failure is answered in words. */
+export async function signUpFromRequest(form: FormData, headers: Headers): Promise<Signup> {
+  try {
+    return await signUp(form, clientAddress(headers.get("x-forwarded-for")));
+  } catch (error) {
+    // Only the message: never the form, which holds the address.
+    console.error(`[newsletter] a sign-up could not be stored: ${error instanceof Error ? error.message : String(error)}`);
+    return { state: { status: "error", message: "Your sign-up could not be saved just now. Please try again in a minute." } };
+  }
 }
 
 async function sendConfirmation(email: string, { token, subscriberId }: { token: string; subscriberId: string }, lists: { daily: boolean; weekly: boolean }): Promise<void> {
