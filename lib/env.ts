@@ -37,6 +37,8 @@ const envSchema = z.object({
   MARKET_COINS: commaList.default(["bitcoin", "ethereum", "solana", "binancecoin", "ripple"]),
   MARKET_TTL_SECONDS: seconds(30, 86_400),
   MARKET_PROVIDER: z.enum(["live", "snapshot"]).default("live"),
+  /** CoinGecko calls per minute for all the site's servers together: the ticker's first, then the table's, then coin pages'. */
+  MARKET_UPSTREAM_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(25),
   /** How often the ticker refreshes in the browser; tests shorten it. */
   MARKET_REFRESH_SECONDS: seconds(30, 3_600),
   /** Comments: PostgreSQL (postgres://…) or an SQLite file (file:path); unset, SQLite in data/. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { coinsNamed } from "./coins";
 import { toTimestamp } from "./dates";
 import { parseFrontmatter } from "./frontmatter";
 import { type ContentProblem, editorErrors, problemsFromZod } from "./problems";
@@ -188,12 +189,14 @@ function readPost(
   const tags = uniqueTags(shown, parsed.data.tags, report);
   if (problems.length > before || !slug) return undefined;
 
-  const { draft, tags: _tags, ...frontmatter } = parsed.data;
+  const { draft, tags: _tags, coins: _coins, ...frontmatter } = parsed.data;
   const publishedAt = toTimestamp(frontmatter.date);
   const now = context.now ?? Date.now();
   const status = statusAt(draft, publishedAt, now);
   const body = { markdown: parsedFile.body, text: markdownText(parsedFile.body) };
-  const post = { ...frontmatter, slug, file: shown, tags, status, publishedAt, ...textStatistics(body.text) };
+  // Found now, while the body is in hand: onBody may stream it away.
+  const coins = coinsNamed(parsed.data.coins, tags, body.text);
+  const post = { ...frontmatter, slug, file: shown, tags, coins, status, publishedAt, ...textStatistics(body.text) };
   context.onBody(post, body);
   return post;
 }

@@ -66,6 +66,7 @@ export function createLibrary(content: Content, { includeUnpublished = false, no
   const byCategory = groupBy(posts, (post) => [post.category]);
   const byAuthor = groupBy(posts, (post) => [post.author]);
   const byTag = groupBy(posts, (post) => post.tags.map((tag) => tag.slug));
+  const byCoin = groupBy(posts, (post) => post.coins);
   // Posts come newest first: a post's place in the list orders ties.
   const position = new Map(posts.map((post, index) => [post, index]));
   // A tag page is titled with the newest post's spelling of the tag.
@@ -85,6 +86,8 @@ export function createLibrary(content: Content, { includeUnpublished = false, no
     postsInCategory: (slug: string): Post[] => byCategory.get(slug) ?? [],
     postsByAuthor: (slug: string): Post[] => byAuthor.get(slug) ?? [],
     postsWithTag: (slug: string): Post[] => byTag.get(slug) ?? [],
+    /** Stories naming a coin (by id: frontmatter, tags or cashtags), newest first. */
+    postsNamingCoin: (id: string): Post[] => byCoin.get(id) ?? [],
     /** Categories in the editors' order, leaving out those with nothing to show. */
     categoriesWithPosts: (): Category[] => content.categories.filter((category) => byCategory.has(category.slug)),
     authorsWithPosts: (): Author[] => content.authors.filter((author) => byAuthor.has(author.slug)),

@@ -7,7 +7,7 @@ import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import rehypeExternalLinks from "rehype-external-links";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { type Options as SanitizeSchema, defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import { gfmFootnote } from "micromark-extension-gfm-footnote";
@@ -19,6 +19,7 @@ import remarkRehype from "remark-rehype";
 import type { Processor } from "unified";
 import { EXIT, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { CASHTAG_CLASS, remarkCashtags } from "./cashtags";
 import { markdownText } from "./text";
 
 // GFM's autolink literals ("https://…", "www.…", e-mail addresses in plain text) become links after
@@ -104,19 +105,26 @@ const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? "user-content-";
 const PAGE_IDS = /^(?:main|comments?(?:-.+)?|related-heading|site-search(?:-.+)?)$/;
 
 // GitHub's schema (no scripts, styles, event handlers, iframes, forms or javascript: URLs; inputs
-// only as disabled task-list checkboxes), plus a few harmless inline elements editors use.
-const sanitizeSchema = {
+// only as disabled task-list checkboxes), plus a few harmless inline elements editors use, and the
+// cashtag links' class (the only class a link may have besides the footnotes').
+const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   // Dropped with their contents, not just their tags: a <style> block must not show its CSS as text.
   strip: ["script", "style", "template", "noscript", "iframe", "textarea", "title", "xmp", "noembed", "noframes"],
   tagNames: [...(defaultSchema.tagNames ?? []), "abbr", "mark", "figure", "figcaption"],
-  attributes: { ...defaultSchema.attributes, abbr: ["title"] },
+  attributes: {
+    ...defaultSchema.attributes,
+    abbr: ["title"],
+    a: (defaultSchema.attributes?.a ?? []).map((entry) => (Array.isArray(entry) && entry[0] === "className" ? [...entry, CASHTAG_CLASS] : entry)),
+  },
 };
 
 function createProcessor(features: GfmFeature[]) {
   return remark()
     .use(remarkGfmFeatures, features)
     .use(remarkInspect)
+    // After bare addresses are linked: a "$BTC" in one stays part of its address.
+    .use(remarkCashtags)
     // Ids are prefixed once, by the sanitiser, for Markdown's footnotes and raw HTML alike.
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRawWhenPresent)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { coinIdSchema } from "./coins";
 import { lastMomentOf, toTimestamp } from "./dates";
 
 /** Lowercase letters and digits in words joined by single hyphens: `eth-etf-flows`. */
@@ -50,6 +51,12 @@ export const postFrontmatterSchema = z
     imageAlt: text(300).optional(),
     draft: z.boolean().default(false),
     related: z.array(slug("post slug")).max(10).default([]),
+    /** Coins the story is about, beyond those its tags and cashtags name; a coin listed twice counts once. */
+    coins: z
+      .array(coinIdSchema)
+      .max(20)
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
     /** Where the story first appeared, when it is republished here; search engines credit that URL. */
     canonical: z
       .url({

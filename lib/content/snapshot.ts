@@ -10,7 +10,8 @@ import type { Author, Category, Content, Post } from "./types";
  */
 export const SNAPSHOT_FILE = "content.db";
 
-const FORMAT = 1;
+// 2: posts carry the coins they name.
+const FORMAT = 2;
 const SCHEMA = `
   CREATE TABLE site (authors TEXT NOT NULL, categories TEXT NOT NULL);
   CREATE TABLE posts (position INTEGER PRIMARY KEY, fields TEXT NOT NULL);

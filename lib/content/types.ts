@@ -9,11 +9,13 @@ export type Tag = { name: string; slug: string };
 /** Drafts and scheduled posts are only ever shown in `next dev`, labelled. */
 export type PostStatus = "published" | "draft" | "scheduled";
 
-export type Post = Omit<PostFrontmatter, "tags" | "draft"> & {
+export type Post = Omit<PostFrontmatter, "tags" | "draft" | "coins"> & {
   slug: string;
   /** The source file, relative to the working directory, for editors' messages. */
   file: string;
   tags: Tag[];
+  /** The coins (ids) the story names: its frontmatter's, then its tags', then its cashtags' (lib/content/coins.ts). */
+  coins: string[];
   status: PostStatus;
   publishedAt: number;
   /** Of the body's text (lib/content/text.ts). */

@@ -14,8 +14,11 @@ export type RefreshingCacheOptions<T> = {
   maxBackoffMs?: number;
   /** The value as all the servers share it (on Redis), with one refresh at a time among them. */
   shared?: SharedValue<Cached<T>>;
+  /** Asked before each call: false (the upstream's budget is spent) serves what there is, without counting a failure. */
+  mayCall?: () => Promise<boolean>;
 };
 
+const BUDGET_RETRY_MS = 1_000;
 const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -43,6 +46,12 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
         await options.shared.release();
         return current;
       }
+    }
+    if (options.mayCall && !(await options.mayCall())) {
+      // Asked again a second later, not by every request in between.
+      retryAt = now() + BUDGET_RETRY_MS;
+      await options.shared?.release();
+      return undefined;
     }
     try {
       last = { value: await options.load(), fetchedAt: now() };

@@ -1,10 +1,14 @@
 import "server-only";
 
-/** An upstream call that gave nothing usable; `retryAfterMs` when the upstream asked us to wait. */
+/**
+ * An upstream call that gave nothing usable; `retryAfterMs` when the upstream asked us to wait, `status` when
+ * it answered with an HTTP error (a 404 for an unknown coin is an answer, not a fault).
+ */
 export class UpstreamError extends Error {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
+    readonly status?: number,
   ) {
     super(message);
     this.name = "UpstreamError";
@@ -43,7 +47,7 @@ export async function fetchJson(url: string, init: { timeoutMs: number; headers?
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw new UpstreamError(`HTTP ${response.status}`);
+    throw new UpstreamError(`HTTP ${response.status}`, undefined, response.status);
   }
   const text = await response.text();
   if (text.length > MAX_BODY_BYTES) throw new UpstreamError("answer too large");

@@ -21,6 +21,9 @@ export const globalStatsSchema = z.object({
   marketCapChange24hPct: z.number(),
   btcDominancePct: z.number().min(0).max(100),
   btcDominanceChange24hPts: z.number().nullable(),
+  /** For the /coins page; null where the upstream left them out. */
+  ethDominancePct: z.number().min(0).max(100).nullable(),
+  totalVolumeUsd: z.number().nonnegative().nullable(),
 });
 
 export const fearGreedSchema = z.object({
@@ -59,7 +62,6 @@ export type MarketSource = z.infer<typeof sourceSchema>;
 export type PartStatus = z.infer<typeof partStatusSchema>;
 export type MarketData = z.infer<typeof marketDataSchema>;
 
-/** What a provider's global answer gives before BTC dominance's change is derived from the coins. */
 /** The global figures as the upstream gives them; the dominance change is derived from the coins. */
 export const globalFiguresSchema = globalStatsSchema.omit({ btcDominanceChange24hPts: true });
 export type GlobalFigures = z.infer<typeof globalFiguresSchema>;

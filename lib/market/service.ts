@@ -1,11 +1,13 @@
 import "server-only";
+import type { UpstreamBudget } from "./budget";
 import { type Cached, createRefreshingCache } from "./cache";
 import { deriveDominanceChangePts } from "./dominance";
 import { type FearGreedConfig, fetchFearGreed } from "./providers/alternative-me";
 import { type CoinGeckoConfig, fetchCoins, fetchGlobal } from "./providers/coingecko";
 import { z } from "zod";
 import { sharedValue } from "../redis/shared-value";
-import { type MarketData, type MarketSource, type PartStatus, coinQuoteSchema, fearGreedSchema, globalFiguresSchema } from "./schema";
+import { sourced } from "./freshness";
+import { type MarketData, coinQuoteSchema, fearGreedSchema, globalFiguresSchema } from "./schema";
 import { snapshot } from "./snapshot";
 
 export type MarketConfig = {
@@ -15,6 +17,8 @@ export type MarketConfig = {
   ttlMs: number;
   /** With nothing cached yet, how long a request waits for the first answer before the snapshot is served. */
   firstAnswerWaitMs: number;
+  /** CoinGecko's calls per minute, which the ticker's come first in. */
+  budget?: UpstreamBudget;
 };
 
 type Dependencies = { log?: (message: string) => void; now?: () => number };
@@ -26,33 +30,25 @@ type Dependencies = { log?: (message: string) => void; now?: () => number };
 export function createMarketService(config: MarketConfig, { log = console.warn, now = Date.now }: Dependencies = {}) {
   const tagged = (message: string) => log(`[market] ${message}`);
   // With REDIS_URL each value is shared by all the servers under its key, checked against its schema on the way back.
-  const cache = <T>(name: string, key: string, schema: z.ZodType<T>, load: () => Promise<T>) =>
+  const cache = <T>(name: string, key: string, schema: z.ZodType<T>, load: () => Promise<T>, budget?: UpstreamBudget) =>
     createRefreshingCache({
       name,
       load,
+      mayCall: budget && (() => budget.take("ticker")),
       ttlMs: config.ttlMs,
       log: tagged,
       now,
       shared: sharedValue(`hashline:market:${key}`, z.object({ value: schema, fetchedAt: z.number() })),
     });
-  const coins = cache("CoinGecko /coins/markets", "coins", z.array(coinQuoteSchema), () => fetchCoins(config.coingecko, tagged));
-  const global = cache("CoinGecko /global", "global", globalFiguresSchema, () => fetchGlobal(config.coingecko));
+  const coins = cache("CoinGecko /coins/markets", "coins", z.array(coinQuoteSchema), () => fetchCoins(config.coingecko, tagged), config.budget);
+  const global = cache("CoinGecko /global", "global", globalFiguresSchema, () => fetchGlobal(config.coingecko), config.budget);
   const fearGreed = cache("alternative.me /fng/", "fear-greed", fearGreedSchema, () => fetchFearGreed(config.fearGreed, tagged));
 
   const ageSeconds = (at: number) => Math.max(0, Math.floor((now() - at) / 1000));
   const recordedAt = Date.parse(snapshot.recordedAt);
 
-  function part<T>(cached: Cached<T> | undefined, fallback: T, isFresh: (entry: Cached<T>) => boolean) {
-    const fetchedAt = cached?.fetchedAt ?? recordedAt;
-    const source: MarketSource = !cached ? "snapshot" : isFresh(cached) ? "live" : "cache";
-    const status: PartStatus = {
-      source,
-      stale: source !== "live",
-      updatedAt: new Date(fetchedAt).toISOString(),
-      ageSeconds: ageSeconds(fetchedAt),
-    };
-    return { value: cached?.value ?? fallback, status, fetchedAt };
-  }
+  const part = <T>(cached: Cached<T> | undefined, fallback: T, isFresh: (entry: Cached<T>) => boolean) =>
+    sourced(cached, { value: fallback, at: recordedAt }, isFresh, now());
 
   return {
     async get(): Promise<MarketData> {

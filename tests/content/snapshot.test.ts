@@ -20,6 +20,7 @@ describe("the build's content snapshot", () => {
     writeSnapshot(distDir).finish(content);
     const snapshot = readContentSnapshot(distDir)!;
     expect(snapshot.posts).toEqual(content.posts);
+    expect(snapshot.posts.find((post) => post.slug === "etf-flows")?.coins).toEqual(["bitcoin"]);
     expect(snapshot.authors).toEqual(content.authors);
     expect(snapshot.categories).toEqual(content.categories);
     for (const post of content.posts) expect(snapshot.markdownOf(post.slug)).toBe(content.markdownOf(post.slug));

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { fetchJson } from "../http";
+import type { FearGreedDay } from "../coin-schema";
 import type { FearGreed } from "../schema";
 import { validate } from "../validate";
 
@@ -47,4 +48,12 @@ export function parseFearGreed(body: unknown, log: (message: string) => void): F
   const expected = classifyFearGreed(value);
   if (label && label !== expected) log(`alternative.me /fng/: label "${label}" does not match value ${value}; showing "${expected}"`);
   return { value, classification: expected, updatedAt: new Date(timestamp * 1000).toISOString() };
+}
+
+/** The last `days` daily values, newest first, for the /coins page. */
+export async function fetchFearGreedHistory(config: FearGreedConfig, days: number): Promise<FearGreedDay[]> {
+  const url = new URL(config.url);
+  url.searchParams.set("limit", String(days));
+  const { data } = validate(fngSchema, await fetchJson(url.href, { timeoutMs: config.timeoutMs }), "alternative.me /fng/ (history)");
+  return data.map(({ value, timestamp }) => ({ value, classification: classifyFearGreed(value), day: new Date(timestamp * 1000).toISOString() }));
 }

@@ -23,12 +23,13 @@ const marketCoinSchema = z.object({
 const globalSchema = z.object({
   data: z.object({
     total_market_cap: z.object({ usd: z.number().positive() }),
-    market_cap_percentage: z.object({ btc: z.number().min(0).max(100) }),
+    total_volume: z.object({ usd: z.number().finite().nonnegative().nullish() }).nullish(),
+    market_cap_percentage: z.object({ btc: z.number().min(0).max(100), eth: z.number().min(0).max(100).nullish() }),
     market_cap_change_percentage_24h_usd: percent,
   }),
 });
 
-function headers(config: CoinGeckoConfig): Record<string, string> {
+export function coingeckoHeaders(config: Pick<CoinGeckoConfig, "apiKey">): Record<string, string> {
   // The demo key goes in a header, never the query string, which ends up in logs.
   return config.apiKey ? { "x-cg-demo-api-key": config.apiKey } : {};
 }
@@ -42,7 +43,7 @@ export async function fetchCoins(config: CoinGeckoConfig, log: (message: string)
     sparkline: "true",
     price_change_percentage: "24h",
   });
-  const body = await fetchJson(`${config.baseUrl}/coins/markets?${query}`, { timeoutMs: config.timeoutMs, headers: headers(config) });
+  const body = await fetchJson(`${config.baseUrl}/coins/markets?${query}`, { timeoutMs: config.timeoutMs, headers: coingeckoHeaders(config) });
   return parseCoins(body, config.coinIds, log);
 }
 
@@ -74,9 +75,9 @@ export function parseCoins(body: unknown, coinIds: string[], log: (message: stri
   return coinIds.flatMap((id) => coins.find((coin) => coin.id === id) ?? []);
 }
 
-/** Total market cap with its 24h change, and BTC dominance. */
+/** Total market cap with its 24h change, 24h volume, and BTC's and ETH's dominance. */
 export async function fetchGlobal(config: CoinGeckoConfig): Promise<GlobalFigures> {
-  return parseGlobal(await fetchJson(`${config.baseUrl}/global`, { timeoutMs: config.timeoutMs, headers: headers(config) }));
+  return parseGlobal(await fetchJson(`${config.baseUrl}/global`, { timeoutMs: config.timeoutMs, headers: coingeckoHeaders(config) }));
 }
 
 export function parseGlobal(body: unknown): GlobalFigures {
@@ -85,5 +86,7 @@ export function parseGlobal(body: unknown): GlobalFigures {
     totalMarketCapUsd: data.total_market_cap.usd,
     marketCapChange24hPct: data.market_cap_change_percentage_24h_usd,
     btcDominancePct: data.market_cap_percentage.btc,
+    ethDominancePct: data.market_cap_percentage.eth ?? null,
+    totalVolumeUsd: data.total_volume?.usd ?? null,
   };
 }

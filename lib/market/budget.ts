@@ -1,0 +1,74 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { attempt, redisClient } from "../redis/client";
+
+/** Who is asking, most important first: the ticker on every page, then the market table, then coin pages and charts. */
+export const callPriorities = ["ticker", "table", "page"] as const;
+export type CallPriority = (typeof callPriorities)[number];
+
+export type UpstreamBudget = {
+  /** Counts one upstream call if the budget allows it for this priority now; false means serve what is cached. */
+  take(priority: CallPriority): Promise<boolean>;
+};
+
+export type BudgetOptions = {
+  /** Calls in any 60 seconds. */
+  perMinute: number;
+  /** Calls a minute kept back for each priority from those below it (the ticker's refreshes, the table's). */
+  reserved: Record<Exclude<CallPriority, "page">, number>;
+  now?: () => number;
+};
+
+const WINDOW_MS = 60_000;
+
+/** How many calls in the window a priority may find already made and still make one: the rest is kept for those above. */
+function ceilingOf({ perMinute, reserved }: BudgetOptions, priority: CallPriority): number {
+  if (priority === "ticker") return perMinute;
+  if (priority === "table") return Math.max(0, perMinute - reserved.ticker);
+  return Math.max(0, perMinute - reserved.ticker - reserved.table);
+}
+
+/** A sliding window of call times, in this process: what one server alone needs. */
+export function createLocalBudget(options: BudgetOptions): UpstreamBudget & { takeNow(priority: CallPriority): boolean } {
+  const now = options.now ?? Date.now;
+  let calls: number[] = [];
+  const takeNow = (priority: CallPriority) => {
+    const at = now();
+    calls = calls.filter((time) => at - time < WINDOW_MS);
+    if (calls.length >= ceilingOf(options, priority)) return false;
+    calls.push(at);
+    return true;
+  };
+  return { takeNow, take: async (priority) => takeNow(priority) };
+}
+
+/** Drops calls older than the window, then counts this one only if the ceiling allows: in one step, for every server. */
+const TAKE = `
+redis.call('zremrangebyscore', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+if redis.call('zcard', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('zadd', KEYS[1], ARGV[1], ARGV[4])
+redis.call('pexpire', KEYS[1], ARGV[2])
+return 1`;
+
+/**
+ * The calls to one upstream, counted over a sliding minute. With REDIS_URL the budget is the fleet's: every
+ * server counts in one sorted set. While Redis is unreachable or slow, each server keeps to the budget on its
+ * own (a fleet of n may then make up to n times it, for as long as Redis is away).
+ */
+export function createUpstreamBudget(name: string, options: BudgetOptions): UpstreamBudget {
+  const local = createLocalBudget(options);
+  const client = redisClient();
+  if (!client) return local;
+  const now = options.now ?? Date.now;
+  const key = `hashline:budget:${name}`;
+  return {
+    async take(priority) {
+      const answer = await attempt(
+        client,
+        async () => Number(await client.eval(TAKE, { keys: [key], arguments: [String(now()), String(WINDOW_MS), String(ceilingOf(options, priority)), randomUUID()] })),
+        undefined,
+      );
+      return answer === undefined ? local.takeNow(priority) : answer === 1;
+    },
+  };
+}
