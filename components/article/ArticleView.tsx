@@ -15,9 +15,11 @@ type Props = ListingCard & {
   comments: React.ReactNode;
   /** The newsletter sign-up, offered once the story is read. */
   signup: React.ReactNode;
+  /** The named coins' prices when the story was published and now. */
+  coinPrices?: React.ReactNode;
 };
 
-export function ArticleView({ post, author, category, bodyHtml, related, structuredData, comments, signup }: Props) {
+export function ArticleView({ post, author, category, bodyHtml, related, structuredData, comments, signup, coinPrices }: Props) {
   return (
     <>
       <JsonLd data={structuredData} />
@@ -38,6 +40,7 @@ export function ArticleView({ post, author, category, bodyHtml, related, structu
         )}
         <ServerHtml className="prose article__body" html={bodyHtml} />
         <footer className="article__footer">
+          {coinPrices}
           <TagList tags={post.tags} />
         </footer>
       </article>

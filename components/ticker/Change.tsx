@@ -1,18 +1,12 @@
-import { direction, formatChangePct, formatChangePts } from "@/lib/market/format";
-
-const arrows = { up: "▲", down: "▼", flat: "■", unknown: "" } as const;
-const words = { up: "up", down: "down", flat: "unchanged", unknown: "change unknown" } as const;
+import { type ChangeOptions, describeChange } from "./change-text";
 
 /** A change shown by sign and arrow as well as colour, and read out in words. */
-export function Change({ value, unit = "percent" }: { value: number | null; unit?: "percent" | "points" }) {
-  const trend = direction(value);
-  const text = unit === "points" ? formatChangePts(value) : formatChangePct(value);
+export function Change({ value, ...options }: { value: number | null } & ChangeOptions) {
+  const { trend, shown, spoken } = describeChange(value, options);
   return (
     <span className={`change change--${trend}`}>
-      <span aria-hidden="true">{`${arrows[trend]} ${text}`.trim()}</span>
-      <span className="visually-hidden">
-        {trend === "unknown" ? words.unknown : `${words[trend]} ${text.replace(/^[+−-]/, "")} over 24 hours`}
-      </span>
+      <span aria-hidden="true">{shown}</span>
+      <span className="visually-hidden">{spoken}</span>
     </span>
   );
 }

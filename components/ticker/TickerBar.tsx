@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import useSWR from "swr";
+import { coinPath } from "@/lib/market/coin-path";
 import type { MarketData } from "@/lib/market/schema";
 import { formatAge, formatCompactUsd, formatPrice, formatShare, formatUtcDay, formatUtcMoment } from "@/lib/market/format";
 import { Change } from "./Change";
@@ -43,7 +44,9 @@ export function TickerBar({ initialData, refreshMs }: Props) {
       <ul className="ticker__items" tabIndex={0} aria-label="Prices and indices">
         {bitcoin && (
           <li className="ticker__item">
-            <span className="ticker__label">BTC</span>
+            <a className="ticker__label" href={coinPath(bitcoin.id)} title={bitcoin.name}>
+              {bitcoin.symbol}
+            </a>
             <span className="ticker__value ticker__value--price">{formatPrice(bitcoin.priceUsd)}</span>
             <Change value={bitcoin.change24hPct} />
           </li>
@@ -67,9 +70,9 @@ export function TickerBar({ initialData, refreshMs }: Props) {
         )}
         {others.map((coin) => (
           <li className="ticker__item" key={coin.id}>
-            <span className="ticker__label" title={coin.name}>
+            <a className="ticker__label" href={coinPath(coin.id)} title={coin.name}>
               {coin.symbol}
-            </span>
+            </a>
             <span className="ticker__value ticker__value--price">{formatPrice(coin.priceUsd)}</span>
             <Change value={coin.change24hPct} />
             <Sparkline points={coin.sparkline7d} />

@@ -1,6 +1,7 @@
 import type { Link, Parent, Root, Text } from "mdast";
 import type { VFile } from "vfile";
-import { coinBySymbol, coinPath } from "../market/known-coins";
+import { coinBySymbol } from "../market/known-coins";
+import { coinPath } from "../market/coin-path";
 
 /**
  * A cashtag: "$" and a capital symbol, not part of a longer word or symbol on either side, so "$BTC." and

@@ -3,6 +3,8 @@ import { env } from "../env";
 import { processSingleton } from "../process-singleton";
 import { createUpstreamBudget } from "./budget";
 import { createCoinService } from "./coin-service";
+import { siteDatabase } from "../database/db";
+import { createPublicationPrices } from "./publication-prices";
 import { createMarketService } from "./service";
 
 /** Each upstream call gives up after this; the cache serves the last good data meanwhile. */
@@ -57,3 +59,18 @@ export const marketTtlSeconds = env.MARKET_TTL_SECONDS;
 export const marketRefreshSeconds = env.MARKET_REFRESH_SECONDS;
 /** The coins the ticker shows, each of which has a page. */
 export const tickerCoinIds = env.MARKET_COINS;
+
+/** Each story's coin prices at publication, found in the coins' history and kept in the site's database. */
+export async function publicationPrices() {
+  return createPublicationPrices({ db: await siteDatabase(), history: coinMarket.history });
+}
+
+/** A coin's latest price as the site has it: the ticker's (fresher) for its coins, else the table's row. */
+export async function latestQuote(id: string) {
+  const ticker = await market.get();
+  const quote = ticker.coins.find((coin) => coin.id === id);
+  if (quote) return { priceUsd: quote.priceUsd, status: ticker.parts.coins };
+  const table = await coinMarket.marketTable();
+  const row = table.value.find((candidate) => candidate.id === id);
+  return row && { priceUsd: row.priceUsd, status: table.status };
+}

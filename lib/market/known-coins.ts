@@ -28,6 +28,3 @@ export const knownCoin = (id: string): KnownCoin | undefined => byId.get(id);
 
 /** `BTC` → Bitcoin; cashtags are written in capitals, so only capitals match. */
 export const coinBySymbol = (symbol: string): KnownCoin | undefined => bySymbol.get(symbol);
-
-/** The path of a coin's page. */
-export const coinPath = (id: string) => `/coins/${id}`;

@@ -6,9 +6,13 @@ import { approvedComments, countComments, findReplyTarget } from "../comments/qu
 import { commentIdSchema } from "../comments/schema";
 import { siteConfig } from "../config";
 import { getLibrary } from "../content/store";
+import type { Post } from "../content/types";
+import { latestQuote, publicationPrices } from "../market";
+import { type KnownCoin, knownCoin } from "../market/known-coins";
+import type { PriceAtPublication } from "../market/publication-prices";
 import { articleJsonLd } from "../seo/json-ld";
 import { articlePageMetadata } from "../seo/metadata";
-import type { ListingCard } from "./listing";
+import { listingCard } from "./listing";
 
 /** The newest stories, which readers and crawlers reach first; the archive is rendered on demand. */
 export function articleStaticParams(): { slug: string }[] {
@@ -22,11 +26,7 @@ export function loadArticle(slug: string) {
   const library = getLibrary();
   const post = library.getPost(slug);
   if (!post) notFound();
-  const toCard = (related: typeof post): ListingCard => ({
-    post: related,
-    author: library.getAuthor(related.author),
-    category: library.getCategory(related.category),
-  });
+  const toCard = (related: typeof post) => listingCard(library, related);
   const card = toCard(post);
   return {
     ...card,
@@ -57,3 +57,26 @@ export async function loadReply(slug: string, id: string) {
   if (!comment) notFound();
   return { post: { slug, title: post.title }, comment, renderedAt: Date.now() };
 }
+
+/** The coins whose price at publication a story shows, at most: the first ones it names. */
+const PRICED_COINS = 3;
+
+/** For each coin the story names: its price when the story was published (or why not known) and now. */
+export async function loadCoinPrices(post: Post): Promise<CoinPriceLine[]> {
+  const coins = post.coins.slice(0, PRICED_COINS).flatMap((id) => knownCoin(id) ?? []);
+  if (coins.length === 0) return [];
+  return Promise.all(
+    coins.map(async (coin) => {
+      const then = await publicationPrices()
+        .then((prices) => prices.priceAt(coin.id, post.publishedAt))
+        .catch((error: unknown): PriceAtPublication => {
+          // The database down costs the line its first figure, never the story.
+          console.warn(`[market] price at publication of ${coin.id} for ${post.slug}: ${error instanceof Error ? error.message : String(error)}`);
+          return { known: false, reason: "not-yet" };
+        });
+      return { coin, then, now: await latestQuote(coin.id) };
+    }),
+  );
+}
+
+export type CoinPriceLine = { coin: KnownCoin; then: PriceAtPublication; now: Awaited<ReturnType<typeof latestQuote>> };

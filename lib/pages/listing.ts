@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { siteConfig } from "../config";
 import { type Listing, type ListingKind, findListing, homeListing, listingSlugs, pagePath } from "../content/listings";
-import { paginate } from "../content/queries";
+import { type Library, paginate } from "../content/queries";
 import { getLibrary } from "../content/store";
 import type { Author, Category, Post } from "../content/types";
 import { listingPageMetadata } from "../seo/metadata";
@@ -12,6 +12,11 @@ import { listingPageMetadata } from "../seo/metadata";
 export type ListingRef = { kind: "home" } | { kind: ListingKind; slug: string };
 
 export type ListingCard = { post: Post; author: Author | undefined; category: Category | undefined };
+
+/** A post with the author and category its card shows. */
+export function listingCard(library: Library, post: Post): ListingCard {
+  return { post, author: library.getAuthor(post.author), category: library.getCategory(post.category) };
+}
 
 export type ListingPageData = {
   listing: Listing;
@@ -38,11 +43,7 @@ export function loadListingPage(ref: ListingRef, pageParam?: string): ListingPag
   const page = listing && pageNumber && paginate(listing.posts, pageNumber, siteConfig.postsPerPage);
   if (!listing || !page) notFound();
   const library = getLibrary();
-  const cards = page.items.map((post) => ({
-    post,
-    author: library.getAuthor(post.author),
-    category: library.getCategory(post.category),
-  }));
+  const cards = page.items.map((post) => listingCard(library, post));
   return { listing, cards, page: page.page, totalPages: page.totalPages };
 }
 

@@ -82,3 +82,19 @@ export function articleJsonLd(post: Post, author: Author | undefined, category: 
   };
   return [article, breadcrumbs];
 }
+
+/** A coin's page: its place under the site's markets in breadcrumbs. */
+export function coinJsonLd(coin: { name: string; path: string }, marketsPath: string): JsonLd[] {
+  const crumbs = [
+    { name: siteConfig.name, item: absoluteUrl("/") },
+    { name: "Markets", item: absoluteUrl(marketsPath) },
+    { name: coin.name, item: absoluteUrl(coin.path) },
+  ];
+  return [
+    {
+      "@context": "https://schema.org",
+      "@type": "BreadcrumbList",
+      itemListElement: crumbs.map((crumb, index) => ({ "@type": "ListItem", position: index + 1, ...crumb })),
+    },
+  ];
+}

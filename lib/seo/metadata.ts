@@ -24,6 +24,8 @@ function pageMetadata(page: {
   canonical: string;
   image?: Image;
   openGraph?: Partial<NonNullable<Metadata["openGraph"]>>;
+  /** The page's own RSS feed, listed before the site's. */
+  feed?: { title: string; path: string };
 }): Metadata {
   const image = page.image ?? defaultImage;
   const title = page.title ?? `${siteConfig.name}: ${siteConfig.tagline}`;
@@ -33,7 +35,10 @@ function pageMetadata(page: {
     alternates: {
       canonical: page.canonical,
       types: {
-        "application/rss+xml": [{ url: "/feed.xml", title: `${siteConfig.name}: latest news (RSS)` }],
+        "application/rss+xml": [
+          ...(page.feed ? [{ url: page.feed.path, title: `${page.feed.title} (RSS)` }] : []),
+          { url: "/feed.xml", title: `${siteConfig.name}: latest news (RSS)` },
+        ],
         "application/feed+json": [{ url: "/feed.json", title: `${siteConfig.name}: latest news (JSON Feed)` }],
       },
     },
@@ -86,5 +91,25 @@ export function articlePageMetadata(post: Post, author: Author | undefined, cate
       section: category?.name,
       tags: post.tags.map((tag) => tag.name),
     },
+  });
+}
+
+export function marketPageMetadata(path: string): Metadata {
+  return pageMetadata({
+    title: "Crypto prices today: the top 100 coins by market cap",
+    description:
+      "Prices, 1h, 24h and 7-day changes, market caps and volumes of the 100 largest cryptocurrencies, with the global market and Fear & Greed.",
+    canonical: absoluteUrl(path),
+  });
+}
+
+/** A coin's page: "Bitcoin (BTC) price, chart and news", with its own news feed. */
+export function coinPageMetadata(coin: { name: string; symbol: string; path: string }): Metadata {
+  const name = `${coin.name} (${coin.symbol})`;
+  return pageMetadata({
+    title: `${name} price, chart and news`,
+    description: `${name}: price, market cap, supply, all-time high and low, charts from a day to all time, a converter to US dollars, and ${siteConfig.name}'s stories.`,
+    canonical: absoluteUrl(coin.path),
+    feed: { title: `${siteConfig.name}: ${coin.name} news`, path: `${coin.path}/feed.xml` },
   });
 }

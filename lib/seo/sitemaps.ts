@@ -4,6 +4,8 @@ import { toIsoDateTime } from "../content/dates";
 import { listingSlugs, findListing, pagePath } from "../content/listings";
 import type { Library } from "../content/queries";
 import type { Post } from "../content/types";
+import { MARKETS_PATH, coinPath } from "../market/coin-path";
+import { knownCoins } from "../market/known-coins";
 import { absoluteUrl, articlePath, canonicalUrl } from "./urls";
 import { xmlDocument, xmlText } from "./xml";
 
@@ -28,7 +30,7 @@ function listingEntries(basePath: string, posts: Post[]): SitemapEntry[] {
   }));
 }
 
-/** Every published article (unless it is canonical elsewhere), and every listing page, home first. */
+/** Every published article (unless it is canonical elsewhere), every listing page, home first, and the coin pages. */
 export function sitemapEntries(library: Library): SitemapEntry[] {
   const articles = library.posts
     .filter((post) => canonicalUrl(post) === absoluteUrl(articlePath(post.slug)))
@@ -39,7 +41,9 @@ export function sitemapEntries(library: Library): SitemapEntry[] {
       return listing ? listingEntries(listing.basePath, listing.posts) : [];
     }),
   );
-  return [...listingEntries("/", library.posts), ...articles, ...listings];
+  // The market and every coin's page (their figures change all the time: no lastmod to claim).
+  const markets = [{ url: absoluteUrl(MARKETS_PATH) }, ...knownCoins.map((coin) => ({ url: absoluteUrl(coinPath(coin.id)) }))];
+  return [...listingEntries("/", library.posts), ...articles, ...listings, ...markets];
 }
 
 /** The entries split into sitemap files of at most `perFile` URLs each. */

@@ -238,7 +238,7 @@ function commentQueries(dialect: "SQLite" | "PostgreSQL", newUrl: () => Promise<
     const other = await open(url);
     expect(await ids(other)).toEqual([comment.id]);
     const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
-    expect(rows).toEqual([{ name: "001-create-comments" }, { name: "002-create-newsletter" }]);
+    expect(rows).toEqual([{ name: "001-create-comments" }, { name: "002-create-newsletter" }, { name: "003-create-publication-prices" }]);
   });
 
   it("migrates a new database from two connections at once", async () => {

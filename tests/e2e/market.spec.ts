@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { upstreamURL } from "../../playwright.config";
+import { watchLayoutShifts } from "./support/layout-shift";
 
 // These tests steer the one fake upstream the site reads from, so they run one after another.
 test.describe.configure({ mode: "serial" });
@@ -68,14 +69,7 @@ test("the bar updates when the upstream's values change, without layout shift or
   const errors: string[] = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    (window as unknown as { cls: number }).cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  const layoutShift = await watchLayoutShifts(page);
 
   await steer(request, { mode: "ok" });
   await page.goto("/news/spot-bitcoin-etfs-log-biggest-week-since-summer");
@@ -87,7 +81,7 @@ test("the bar updates when the upstream's values change, without layout shift or
   await steer(request, { mode: "ok", btcPrice: 71234.5 });
   await expect(ticker).toContainText("$71,235", { timeout: 15_000 });
   await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBe(0);
+  expect(await layoutShift()).toBe(0);
   expect(errors).toEqual([]);
 });
 

@@ -41,9 +41,15 @@ function coinAnswer(id: string): Answer {
   return { body: { ...bitcoin, ...fields, id, market_data: { ...bitcoin.market_data, current_price: { usd: row.current_price } } } };
 }
 
+/** The recorded charts end at the snapshot's moment; they are served moved on by whole days to end within the last day. */
+const RECORDED_AT = 1709294400000;
+const DAY = 86_400_000;
+export const chartShiftMs = (now = Date.now()) => Math.floor((now - RECORDED_AT) / DAY) * DAY;
+
 /**
  * A coin's price history: bitcoin's recorded series for its days (1, 7, 30, 365), other coins' scaled to
- * their price; `days=max` answers the Demo plan's 401 (set `fullHistory` for a paid plan's answer).
+ * their price, moved to end today (chartShiftMs); `days=max` answers the Demo plan's 401 (set `fullHistory`
+ * for a paid plan's answer).
  */
 function chartAnswer(id: string, days: string | null, fullHistory: boolean): Answer {
   const row = rowOf(id);
@@ -53,7 +59,8 @@ function chartAnswer(id: string, days: string | null, fullHistory: boolean): Ans
   if (!file) return { status: 400, body: { error: "invalid days" } };
   const chart = read(`coingecko-market-chart-bitcoin-${file}.json`) as { prices: [number, number][] };
   const scale = row.current_price / 63988;
-  return { body: { ...chart, prices: chart.prices.map(([t, price]) => [t, price * scale]) } };
+  const shift = chartShiftMs();
+  return { body: { ...chart, prices: chart.prices.map(([t, price]) => [t + shift, price * scale]) } };
 }
 
 const COIN_PATH = /^\/api\/v3\/coins\/([^/]+)$/;

@@ -1,7 +1,8 @@
 import { ArticleView } from "@/components/article/ArticleView";
 import { CommentsSection } from "@/components/comments/CommentsSection";
 import { SignupForm } from "@/components/newsletter/SignupForm";
-import { articleMetadata, articleStaticParams, loadArticle, loadComments } from "@/lib/pages/article";
+import { CoinPrices } from "@/components/article/CoinPrices";
+import { articleMetadata, articleStaticParams, loadArticle, loadCoinPrices, loadComments } from "@/lib/pages/article";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,6 +22,7 @@ export default async function ArticlePage({ params }: Props) {
     <ArticleView
       {...article}
       comments={<CommentsSection {...await loadComments(slug)} />}
+      coinPrices={<CoinPrices lines={await loadCoinPrices(article.post)} />}
       signup={<SignupForm source={`after-story:${slug}`} idPrefix="newsletter-story" title="Get stories like this one in your inbox" />}
     />
   );

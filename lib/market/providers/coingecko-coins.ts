@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { CoinDetail, MarketRow, PricePoint } from "../coin-schema";
 import { UpstreamError, fetchJson } from "../http";
 import { compactSparkline } from "../sparkline";
-import { validate } from "../validate";
+import { validEntries, validate } from "../validate";
 import { type CoinGeckoConfig, coingeckoHeaders } from "./coingecko";
 
 /** CoinGecko's coin-page endpoints: the top-100 table, one coin, and its price history (reference section 4). */
@@ -61,40 +61,31 @@ export async function fetchMarketTable(config: CoinGeckoCoinsConfig, log: (messa
 /** One bad row is dropped (and logged), not the table; an answer with no good row fails. */
 export function parseMarketTable(body: unknown, log: (message: string) => void): MarketRow[] {
   const what = "CoinGecko /coins/markets (table)";
-  const rows: MarketRow[] = [];
-  for (const entry of validate(z.array(z.unknown()).max(250), body, what)) {
-    const parsed = rowSchema.safeParse(entry);
-    if (!parsed.success) {
-      const id = (entry as { id?: unknown } | null)?.id;
-      log(`${what}: dropped ${typeof id === "string" ? id.slice(0, 80) : "an entry"}: ${z.prettifyError(parsed.error).replaceAll("\n", " ")}`);
-      continue;
-    }
-    const row = parsed.data;
-    rows.push({
-      id: row.id,
-      symbol: row.symbol.toUpperCase(),
-      name: row.name,
-      rank: row.market_cap_rank ?? null,
-      priceUsd: row.current_price,
-      changePct: {
-        h1: row.price_change_percentage_1h_in_currency,
-        h24: row.price_change_percentage_24h_in_currency,
-        d7: row.price_change_percentage_7d_in_currency,
-        d30: row.price_change_percentage_30d_in_currency,
-        y1: row.price_change_percentage_1y_in_currency,
-      },
-      marketCapUsd: row.market_cap,
-      fullyDilutedValuationUsd: row.fully_diluted_valuation,
-      volume24hUsd: row.total_volume,
-      high24hUsd: row.high_24h,
-      low24hUsd: row.low_24h,
-      supply: { circulating: row.circulating_supply, total: row.total_supply, max: row.max_supply },
-      allTimeHigh: extreme(row.ath, row.ath_date),
-      allTimeLow: extreme(row.atl, row.atl_date),
-      updatedAt: new Date(row.last_updated).toISOString(),
-      sparkline7d: compactSparkline(row.sparkline_in_7d?.price ?? []),
-    });
-  }
+  const entries = validate(z.array(z.unknown()).max(250), body, what);
+  const rows: MarketRow[] = validEntries(rowSchema, entries, what, log).map((row) => ({
+    id: row.id,
+    symbol: row.symbol.toUpperCase(),
+    name: row.name,
+    rank: row.market_cap_rank ?? null,
+    priceUsd: row.current_price,
+    changePct: {
+      h1: row.price_change_percentage_1h_in_currency,
+      h24: row.price_change_percentage_24h_in_currency,
+      d7: row.price_change_percentage_7d_in_currency,
+      d30: row.price_change_percentage_30d_in_currency,
+      y1: row.price_change_percentage_1y_in_currency,
+    },
+    marketCapUsd: row.market_cap,
+    fullyDilutedValuationUsd: row.fully_diluted_valuation,
+    volume24hUsd: row.total_volume,
+    high24hUsd: row.high_24h,
+    low24hUsd: row.low_24h,
+    supply: { circulating: row.circulating_supply, total: row.total_supply, max: row.max_supply },
+    allTimeHigh: extreme(row.ath, row.ath_date),
+    allTimeLow: extreme(row.atl, row.atl_date),
+    updatedAt: new Date(row.last_updated).toISOString(),
+    sparkline7d: compactSparkline(row.sparkline_in_7d?.price ?? []),
+  }));
   if (rows.length === 0) throw new UpstreamError(`${what}: no valid row`);
   return rows;
 }

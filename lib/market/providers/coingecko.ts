@@ -3,7 +3,7 @@ import { z } from "zod";
 import { UpstreamError, fetchJson } from "../http";
 import type { CoinQuote, GlobalFigures } from "../schema";
 import { compactSparkline } from "../sparkline";
-import { validate } from "../validate";
+import { validEntries, validate } from "../validate";
 
 export type CoinGeckoConfig = { baseUrl: string; apiKey?: string; coinIds: string[]; timeoutMs: number };
 
@@ -50,26 +50,15 @@ export async function fetchCoins(config: CoinGeckoConfig, log: (message: string)
 /** One bad coin is dropped (and logged), not the lot; without a valid Bitcoin the answer fails. */
 export function parseCoins(body: unknown, coinIds: string[], log: (message: string) => void): CoinQuote[] {
   const entries = validate(z.array(z.unknown()), body, "CoinGecko /coins/markets");
-  const coins: CoinQuote[] = [];
-  for (const entry of entries) {
-    const parsed = marketCoinSchema.safeParse(entry);
-    if (!parsed.success) {
-      const id = (entry as { id?: unknown } | null)?.id;
-      const reason = z.prettifyError(parsed.error).replaceAll("\n", " ");
-      log(`CoinGecko /coins/markets: dropped ${typeof id === "string" ? id : "an entry"}: ${reason}`);
-      continue;
-    }
-    const coin = parsed.data;
-    coins.push({
-      id: coin.id,
-      symbol: coin.symbol.toUpperCase(),
-      name: coin.name,
-      priceUsd: coin.current_price,
-      change24hPct: coin.price_change_percentage_24h,
-      marketCapChange24hPct: coin.market_cap_change_percentage_24h ?? null,
-      sparkline7d: compactSparkline(coin.sparkline_in_7d?.price ?? []),
-    });
-  }
+  const coins: CoinQuote[] = validEntries(marketCoinSchema, entries, "CoinGecko /coins/markets", log).map((coin) => ({
+    id: coin.id,
+    symbol: coin.symbol.toUpperCase(),
+    name: coin.name,
+    priceUsd: coin.current_price,
+    change24hPct: coin.price_change_percentage_24h,
+    marketCapChange24hPct: coin.market_cap_change_percentage_24h ?? null,
+    sparkline7d: compactSparkline(coin.sparkline_in_7d?.price ?? []),
+  }));
   if (!coins.some((coin) => coin.id === "bitcoin")) throw new UpstreamError("CoinGecko /coins/markets: no valid Bitcoin quote");
   // In the configured order, whatever order the upstream used.
   return coinIds.flatMap((id) => coins.find((coin) => coin.id === id) ?? []);
