@@ -10,7 +10,9 @@
  * nginx (bench/fleet.ts); requests per second for an article, the home page and an empty Next.js page side by
  * side (bench/reader-speed.ts); the newsletter (bench/newsletter.ts: sign-ups per second through the footer form of a
  * built server, and one digest to 10,000 subscribers through a local SMTP server, with its time and peak memory).
- * `npm run bench -- --only <part>` runs one part: load, build, market, page-weight, reader-speed, comments, fleet or newsletter.
+ * The market pages (bench/coins.ts): /coins and /coins/bitcoin beside an article (HTML, JavaScript, requests per
+ * second), and the upstream calls per minute while readers ask for 100 coins in every range.
+ * `npm run bench -- --only <part>` runs one part: load, build, market, coins, page-weight, reader-speed, comments, fleet or newsletter.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
@@ -20,6 +22,7 @@ import { loadContent } from "../lib/content/load";
 import { createLibrary } from "../lib/content/queries";
 import { markdownText } from "../lib/content/text";
 import { SEARCH_INDEX_FILE, createSearch, createSearchIndexWriter, openSearchIndex, searchDocument } from "../lib/search";
+import { benchCoins } from "./bench/coins";
 import { benchComments } from "./bench/comments";
 import { benchFleet } from "./bench/fleet";
 import { benchMarketApi } from "./bench/market-api";
@@ -31,7 +34,7 @@ import { writeSyntheticContent } from "./bench/synthetic-content";
 
 const [mode, arg] = process.argv.slice(2);
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-const PARTS = ["load", "build", "market", "page-weight", "reader-speed", "comments", "fleet", "newsletter"];
+const PARTS = ["load", "build", "market", "coins", "page-weight", "reader-speed", "comments", "fleet", "newsletter"];
 if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes one of: ${PARTS.join(", ")}`);
 const runs = (part: string) => only === undefined || only === part;
 /** `--build` builds 1,000 and 10,000 posts; `--build 100000` adds that many. */
@@ -143,6 +146,7 @@ async function main() {
   if (only === "build" || (!only && process.argv.includes("--build"))) await benchPublishing(buildCounts());
   if (runs("load")) for (const count of [1_000, 10_000]) benchLoad(count);
   if (runs("market")) await benchMarketApi();
+  if (runs("coins")) await benchCoins("spot-bitcoin-etfs-log-biggest-week-since-summer");
   if (runs("page-weight")) benchPageWeight("spot-bitcoin-etfs-log-biggest-week-since-summer");
   if (runs("reader-speed")) await benchReaderSpeed("spot-bitcoin-etfs-log-biggest-week-since-summer");
   // The newest published article of the site's own content, which the build will prerender.
