@@ -42,12 +42,22 @@ export function createLocalBudget(options: BudgetOptions): UpstreamBudget & { ta
   return { takeNow, take: async (priority) => takeNow(priority) };
 }
 
-/** Drops calls older than the window, then counts this one only if the ceiling allows: in one step, for every server. */
+/**
+ * Drops calls older than the window, then counts this one only if the ceiling allows: in one step, for every
+ * server. Refused, it answers how many milliseconds until a call of this priority could be made: the call that
+ * must leave the window first is the (count − ceiling + 1)th oldest.
+ */
 const TAKE = `
-redis.call('zremrangebyscore', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
-if redis.call('zcard', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
-redis.call('zadd', KEYS[1], ARGV[1], ARGV[4])
-redis.call('pexpire', KEYS[1], ARGV[2])
+local now, window, ceiling = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('zremrangebyscore', KEYS[1], '-inf', now - window)
+local count = redis.call('zcard', KEYS[1])
+if count >= ceiling then
+  if ceiling <= 0 then return -window end
+  local oldest = redis.call('zrange', KEYS[1], count - ceiling, count - ceiling, 'WITHSCORES')
+  return -math.max(1, tonumber(oldest[2]) + window - now)
+end
+redis.call('zadd', KEYS[1], now, ARGV[4])
+redis.call('pexpire', KEYS[1], window)
 return 1`;
 
 /**
@@ -61,14 +71,21 @@ export function createUpstreamBudget(name: string, options: BudgetOptions): Upst
   if (!client) return local;
   const now = options.now ?? Date.now;
   const key = `hashline:budget:${name}`;
+  // Once the fleet's budget is spent for a priority, this server knows when it can next be granted and asks
+  // Redis nothing before then: other servers' calls can only make that later. A burst of readers then costs
+  // Redis one command per grant, not one per reader.
+  const spentUntil: Partial<Record<CallPriority, number>> = {};
   return {
     async take(priority) {
+      if (now() < (spentUntil[priority] ?? 0)) return false;
       const answer = await attempt(
         client,
         async () => Number(await client.eval(TAKE, { keys: [key], arguments: [String(now()), String(WINDOW_MS), String(ceilingOf(options, priority)), randomUUID()] })),
         undefined,
       );
-      return answer === undefined ? local.takeNow(priority) : answer === 1;
+      if (answer === undefined) return local.takeNow(priority);
+      if (answer < 0) spentUntil[priority] = now() - answer;
+      return answer === 1;
     },
   };
 }

@@ -100,24 +100,21 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
     cache(`CoinGecko /coins/${id}`, `coin:${id}`, coinDetailSchema.nullable(), config.coinTtlMs, async () => (await fetchCoinDetail(config.coingecko, id)) ?? null, "page"),
   );
 
-  /** Whether "max" is past the plan's reach; learnt from the first 401, then "all" asks for a year. */
+  /** Whether "max" is past the plan's reach; learnt from the first 401, then "all" shows the year's chart. */
   let yearOnly = false;
   const histories = keyedCaches<PriceHistory>((key) => {
     const [id, range] = key.split(" ") as [string, ChartRange];
     const request = rangeRequests[range];
     return cache(`CoinGecko /coins/${id}/market_chart (${range})`, `chart:${id}:${range}`, priceHistorySchema, request.ttlMs, async () => {
-      const fetchDays = (days: number | "max") => fetchPriceHistory(config.coingecko, id, days, tagged);
-      if (request.days !== "max") return { points: await fetchDays(request.days), limitedToYear: false };
-      if (!yearOnly) {
-        try {
-          return { points: await fetchDays("max"), limitedToYear: false };
-        } catch (error) {
-          if (!(error instanceof UpstreamError && error.status === PLAN_LIMIT_STATUS)) throw error;
+      try {
+        return { points: await fetchPriceHistory(config.coingecko, id, request.days, tagged), limitedToYear: false };
+      } catch (error) {
+        if (request.days === "max" && error instanceof UpstreamError && error.status === PLAN_LIMIT_STATUS && !yearOnly) {
           tagged("CoinGecko serves one year of history on this plan: the longest chart shows a year");
           yearOnly = true;
         }
+        throw error;
       }
-      return { points: await fetchDays(365), limitedToYear: true };
     }, "page");
   });
 
@@ -135,6 +132,24 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
     const end = Date.parse(row.updatedAt);
     const step = (7 * 86_400_000) / (prices.length - 1);
     return { points: prices.map((price, index) => ({ t: Math.round(end - (prices.length - 1 - index) * step), price })), limitedToYear: false };
+  }
+
+  /** A coin's price history over a range; the 7-day range falls back to its row's sparkline. */
+  async function history(id: string, range: ChartRange): Promise<Sourced<PriceHistory> | undefined> {
+    if (range === "all" && yearOnly) {
+      const year = await history(id, "1y");
+      return year && { ...year, value: { ...year.value, limitedToYear: true } };
+    }
+    const cache = live ? histories(`${id} ${range}`) : undefined;
+    const entry = cache ? await cache.get(config.firstAnswerWaitMs) : undefined;
+    if (entry && cache) return sourced(entry, fromSnapshot(entry.value), cache.isFresh, now());
+    // The plan's limit, learnt just now: this reader gets the year too.
+    if (range === "all" && yearOnly) return history(id, "all");
+    if (range !== "7d") return undefined;
+    const tableNow = await marketTable();
+    const row = tableNow.value.find((candidate) => candidate.id === id);
+    const fromSparkline = row && sparklineHistory(row);
+    return fromSparkline && { ...tableNow, value: fromSparkline };
   }
 
   return {
@@ -159,17 +174,7 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
       return row && { ...tableNow, value: row };
     },
 
-    /** A coin's price history over a range; the 7-day range falls back to its row's sparkline. */
-    async history(id: string, range: ChartRange): Promise<Sourced<PriceHistory> | undefined> {
-      const cache = live ? histories(`${id} ${range}`) : undefined;
-      const entry = cache ? await cache.get(config.firstAnswerWaitMs) : undefined;
-      if (entry && cache) return sourced(entry, fromSnapshot(entry.value), cache.isFresh, now());
-      if (range !== "7d") return undefined;
-      const tableNow = await marketTable();
-      const row = tableNow.value.find((candidate) => candidate.id === id);
-      const history = row && sparklineHistory(row);
-      return history && { ...tableNow, value: history };
-    },
+    history,
   };
 }
 
