@@ -1,15 +1,6 @@
-import { chartGeometry, chartSummary, type ChartLabel, type PricePoint } from "@/lib/market/chart";
-
-/** Em offsets rather than units, so a label keeps its place at every font size the CSS picks for the chart's width. */
-const dy = { baseline: undefined, middle: "0.35em", top: "0.8em" } as const;
-
-function Label({ label }: { label: ChartLabel }) {
-  return (
-    <text x={label.x} y={label.y} dy={dy[label.align]} textAnchor={label.anchor}>
-      {label.text}
-    </text>
-  );
-}
+import { ServerHtml } from "@/components/html/ServerHtml";
+import { chartGeometry, chartSummary, type PricePoint } from "@/lib/market/chart";
+import { priceChartSvg } from "./price-chart-html";
 
 /**
  * A coin's price over a range as server-rendered SVG, with its high and low marked and the same facts in words below.
@@ -28,28 +19,7 @@ export function PriceChart({ coinName, rangeLabel, points }: { coinName: string;
   const titleId = `price-chart-${`${coinName}-${rangeLabel}`.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <figure className="price-chart">
-      <svg viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-labelledby={titleId}>
-        <title id={titleId}>{`${coinName} price over ${rangeLabel}`}</title>
-        <path className="price-chart__grid" d={chart.grid} />
-        <path className="price-chart__area" d={chart.area} />
-        <path className="price-chart__line" d={chart.line} />
-        {[chart.high, chart.low].map((point) => (
-          <circle key={point.label.text} className="price-chart__mark" cx={point.x} cy={point.y} r="5" />
-        ))}
-        <g className="price-chart__axis">
-          {chart.yTicks.map((tick) => (
-            <Label key={tick.price} label={tick.label} />
-          ))}
-          {chart.xTicks.map((tick) => (
-            <Label key={tick.t} label={tick.label} />
-          ))}
-        </g>
-        <g className="price-chart__values">
-          {[chart.start, chart.end, chart.high, chart.low].map((point) => (
-            <Label key={point.label.text + point.t} label={point.label} />
-          ))}
-        </g>
-      </svg>
+      <ServerHtml className="price-chart__drawing" html={priceChartSvg(chart, `${coinName} price over ${rangeLabel}`, titleId)} />
       <figcaption>{summary}</figcaption>
     </figure>
   );

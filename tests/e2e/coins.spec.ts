@@ -116,6 +116,18 @@ test("a malformed chart answer draws the good points, never NaN", async ({ page,
   expect(await page.content()).not.toMatch(/NaN/);
 });
 
+test.describe("on a 360 px phone", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("a coin page does not scroll sideways, in any range", async ({ page }) => {
+    for (const range of ["24h", "all"]) {
+      await page.goto(`/coins/bitcoin?range=${range}&amount=123456789.123&from=coin`);
+      await page.waitForLoadState("load");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), range).toBe(true);
+    }
+  });
+});
+
 for (const scheme of ["light", "dark"] as const) {
   test(`a coin page is axe-clean and shifts nothing as it loads (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

@@ -182,7 +182,8 @@ describe("the price chart's HTML", () => {
 
   it("is an SVG named by its title, with the summary as its caption and the high and low labelled", () => {
     const html = render(ranges[1]!.points);
-    expect(html).toMatch(/^<figure class="price-chart"><svg viewBox="0 0 720 360" role="img" aria-labelledby="price-chart-bitcoin-7-days">/);
+    // Written into the page once: the payload names the drawing by key.
+    expect(html).toMatch(/^<figure class="price-chart"><div class="price-chart__drawing" data-html-key="[\w-]+"><svg viewBox="0 0 720 360" role="img" aria-labelledby="price-chart-bitcoin-7-days">/);
     expect(html).toContain('<title id="price-chart-bitcoin-7-days">Bitcoin price over 7 days</title>');
     expect(html).toContain(`<figcaption>${chartSummary(ranges[1]!.points, "7 days", "Bitcoin")}</figcaption>`);
     expect(html).toContain(">High $64,449</text>");
