@@ -3,7 +3,8 @@ import { coinPath } from "@/lib/market/coin-path";
 import type { CoinPriceLine } from "@/lib/pages/article";
 
 /**
- * "BTC was $63,988 when this story was published; it is $91,200 now (+42.53%), as of 1 Dec, 14:05 UTC." The
+ * "BTC was $63,988 when this story was published (at 1 Mar 2024, 11:03 UTC); it is $91,200 now (+42.53%), as of
+ * 1 Dec, 14:05 UTC." The
  * current figure always carries its moment (the page may be served long after it was rendered), and a price
  * at publication that cannot be known says so rather than guessing.
  */
@@ -23,7 +24,8 @@ export function CoinPrices({ lines }: { lines: CoinPriceLine[] }) {
 }
 
 function describeThen(then: CoinPriceLine["then"]): string {
-  if (then.known) return ` was ${formatPrice(then.priceUsd)} when this story was published;`;
+  // The price point's own time: the history has a point an hour (a day, for older stories).
+  if (then.known) return ` was ${formatPrice(then.priceUsd)} when this story was published (at ${formatUtcMoment(then.pricedAt, { withYear: true })});`;
   return then.reason === "too-old"
     ? "'s price when this story was published is not known: the market data reaches back one year only."
     : "'s price when this story was published is not available yet.";

@@ -1,5 +1,5 @@
 import { Change } from "@/components/ticker/Change";
-import { formatChangePct, formatCompactUsd, formatPrice, formatUtcDay } from "@/lib/market/format";
+import { formatChangePct, formatCompactUsd, formatPrice, formatShare, formatUtcDay } from "@/lib/market/format";
 import type { CoinFiguresShown } from "@/lib/pages/coins";
 
 const supplyFormat = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 2 });
@@ -8,7 +8,7 @@ const amount = (value: number | null, format: (value: number) => string) => (val
 /** A coin's figures as a description list: changes, size, supply and its extremes. */
 export function CoinFigures({ coin }: { coin: CoinFiguresShown }) {
   const { supply } = coin;
-  const share = supply.max && supply.circulating !== null ? ` (${formatChangePct((supply.circulating / supply.max) * 100).replace("+", "")} of max)` : "";
+  const share = supply.max && supply.circulating !== null ? ` (${formatShare((supply.circulating / supply.max) * 100)} of max)` : "";
   const distance = (price: number) => formatChangePct((coin.priceUsd / price - 1) * 100);
   return (
     <dl className="coin-figures">

@@ -4,7 +4,7 @@ import { Change } from "@/components/ticker/Change";
 import { MARKETS_PATH, coinPath } from "@/lib/market/coin-path";
 import { chartRanges } from "@/lib/market/coin-schema";
 import { formatPrice } from "@/lib/market/format";
-import type { CoinPage } from "@/lib/pages/coins";
+import { type CoinPage, DEFAULT_RANGE } from "@/lib/pages/coins";
 import { CoinFigures } from "./CoinFigures";
 import { Converter } from "./Converter";
 import { FiguresMoment } from "./FiguresMoment";
@@ -14,7 +14,7 @@ export const rangeLabels = { "24h": "24 hours", "7d": "7 days", "30d": "30 days"
 const rangeNames = { "24h": "24h", "7d": "7d", "30d": "30d", "1y": "1y", all: "All" } as const;
 
 /** One coin: price and changes, figures, chart by range, converter, description and the stories naming it. */
-export function CoinView({ id, name, symbol, figures, range, history, converter, news, structuredData }: CoinPage) {
+export function CoinView({ id, name, symbol, figures, range, history, converter, feedPath, news, structuredData }: CoinPage) {
   const coin = figures?.value;
   const rangeLabel = history?.value.limitedToYear ? "1 year (the longest the market data goes back)" : rangeLabels[range];
   return (
@@ -47,7 +47,7 @@ export function CoinView({ id, name, symbol, figures, range, history, converter,
         <h2 id="chart-heading">Price chart</h2>
         <nav aria-label="Chart range" className="range-nav">
           {chartRanges.map((option) => (
-            <a key={option} href={option === "7d" ? `${coinPath(id)}#chart-heading` : `${coinPath(id)}?range=${option}#chart-heading`} aria-current={option === range ? "page" : undefined}>
+            <a key={option} href={option === DEFAULT_RANGE ? `${coinPath(id)}#chart-heading` : `${coinPath(id)}?range=${option}#chart-heading`} aria-current={option === range ? "page" : undefined}>
               {rangeNames[option]}
             </a>
           ))}
@@ -59,7 +59,8 @@ export function CoinView({ id, name, symbol, figures, range, history, converter,
       {coin && (
         <section className="coin__converter" aria-labelledby="converter-heading">
           <h2 id="converter-heading">Convert {symbol} and US dollars</h2>
-          <Converter symbol={symbol} priceUsd={coin.priceUsd} amount={converter.amount} from={converter.from} range={range} />
+          <Converter symbol={symbol} priceUsd={coin.priceUsd} amount={converter.amount} from={converter.from} range={range === DEFAULT_RANGE ? undefined : range} />
+          <FiguresMoment status={figures.status} />
         </section>
       )}
 
@@ -69,14 +70,23 @@ export function CoinView({ id, name, symbol, figures, range, history, converter,
           {coin.description.map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}
+          {coin.homepage && (
+            <p>
+              <a href={coin.homepage} rel="nofollow noopener noreferrer">
+                {name}&apos;s website
+              </a>
+            </p>
+          )}
         </section>
       )}
 
       <section className="coin__news" aria-labelledby="news-heading">
         <h2 id="news-heading">{name} news</h2>
-        <p>
-          <a href={`${coinPath(id)}/feed.xml`}>{name} news by RSS</a>
-        </p>
+        {feedPath && (
+          <p>
+            <a href={feedPath}>{name} news by RSS</a>
+          </p>
+        )}
         {news.length === 0 ? (
           <p>No stories about {name} yet.</p>
         ) : (

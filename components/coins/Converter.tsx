@@ -9,8 +9,8 @@ type Props = {
   /** The form's last submission, when the page was asked for with one (JavaScript off). */
   amount?: number;
   from: "coin" | "usd";
-  /** Kept through the form, so converting does not change the chart's range. */
-  range: string;
+  /** Kept through the form, so converting does not change the chart's range (none: the default range). */
+  range?: string;
 };
 
 /**
@@ -23,7 +23,7 @@ export function Converter({ symbol, priceUsd, amount, from: initialFrom, range }
   const value = parseAmount(text);
   return (
     <form className="converter" method="get" action="#converter" id="converter">
-      <input type="hidden" name="range" value={range} />
+      {range && <input type="hidden" name="range" value={range} />}
       <label htmlFor="converter-amount">Amount</label>
       <input id="converter-amount" name="amount" inputMode="decimal" autoComplete="off" value={text} onChange={(event) => setText(event.target.value)} />
       <label htmlFor="converter-from">Currency</label>

@@ -44,11 +44,13 @@ export function createLocalBudget(options: BudgetOptions): UpstreamBudget & { ta
 
 /**
  * Drops calls older than the window, then counts this one only if the ceiling allows: in one step, for every
- * server. Refused, it answers how many milliseconds until a call of this priority could be made: the call that
- * must leave the window first is the (count − ceiling + 1)th oldest.
+ * server, by Redis's clock (the servers' clocks may differ). Refused, it answers how many milliseconds until a
+ * call of this priority could be made: the call that must leave the window first is the (count − ceiling + 1)th oldest.
  */
 const TAKE = `
-local now, window, ceiling = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local window, ceiling = tonumber(ARGV[1]), tonumber(ARGV[2])
 redis.call('zremrangebyscore', KEYS[1], '-inf', now - window)
 local count = redis.call('zcard', KEYS[1])
 if count >= ceiling then
@@ -56,7 +58,7 @@ if count >= ceiling then
   local oldest = redis.call('zrange', KEYS[1], count - ceiling, count - ceiling, 'WITHSCORES')
   return -math.max(1, tonumber(oldest[2]) + window - now)
 end
-redis.call('zadd', KEYS[1], now, ARGV[4])
+redis.call('zadd', KEYS[1], now, ARGV[3])
 redis.call('pexpire', KEYS[1], window)
 return 1`;
 
@@ -80,7 +82,7 @@ export function createUpstreamBudget(name: string, options: BudgetOptions): Upst
       if (now() < (spentUntil[priority] ?? 0)) return false;
       const answer = await attempt(
         client,
-        async () => Number(await client.eval(TAKE, { keys: [key], arguments: [String(now()), String(WINDOW_MS), String(ceilingOf(options, priority)), randomUUID()] })),
+        async () => Number(await client.eval(TAKE, { keys: [key], arguments: [String(WINDOW_MS), String(ceilingOf(options, priority)), randomUUID()] })),
         undefined,
       );
       if (answer === undefined) return local.takeNow(priority);

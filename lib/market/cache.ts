@@ -106,6 +106,8 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
       if (current) return current;
       return Promise.race([pending, delay(waitMs)]);
     },
+    /** What this server holds now, without refreshing it or asking the fleet. */
+    peek: (): Cached<T> | undefined => last,
     isFresh,
   };
 }

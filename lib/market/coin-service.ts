@@ -127,11 +127,12 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
 
   /** A row's 7-day sparkline as a chart: evenly spread over the week up to the row's time. */
   function sparklineHistory(row: MarketRow): PriceHistory | undefined {
-    const prices = row.sparkline7d.filter((price) => price > 0);
-    if (prices.length < 2) return undefined;
+    const { sparkline7d: prices } = row;
     const end = Date.parse(row.updatedAt);
     const step = (7 * 86_400_000) / (prices.length - 1);
-    return { points: prices.map((price, index) => ({ t: Math.round(end - (prices.length - 1 - index) * step), price })), limitedToYear: false };
+    // Spread over the week first, so that a point left out (no price) leaves its gap in time.
+    const points = prices.map((price, index) => ({ t: Math.round(end - (prices.length - 1 - index) * step), price })).filter((point) => point.price > 0);
+    return points.length < 2 ? undefined : { points, limitedToYear: false };
   }
 
   /** A coin's price history over a range; the 7-day range falls back to its row's sparkline. */
@@ -155,6 +156,11 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
   return {
     marketTable,
 
+    /** The table this server holds, without asking the upstream (or Redis) for a fresher one. */
+    heldTable(): MarketRow[] {
+      return table.peek()?.value ?? coinsSnapshot.table;
+    },
+
     async fearGreedHistory(): Promise<Sourced<FearGreedDay[]>> {
       const entry = live ? await fearGreed.get(config.firstAnswerWaitMs) : undefined;
       return sourced(entry, fromSnapshot(coinsSnapshot.fearGreedHistory), fearGreed.isFresh, now());
@@ -167,8 +173,9 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
     async coin(id: string): Promise<Sourced<CoinDetail | MarketRow> | "not-found" | undefined> {
       const cache = live ? details(id) : undefined;
       const entry = cache ? await cache.get(config.firstAnswerWaitMs) : undefined;
-      if (entry?.value === null) return "not-found";
-      if (entry && cache) return sourced(entry as Cached<CoinDetail>, fromSnapshot(entry.value), cache.isFresh, now());
+      // A fresh "no such coin" only: an old one (the coin may have been listed since) falls back to its row.
+      if (entry?.value === null && cache?.isFresh(entry)) return "not-found";
+      if (entry?.value && cache) return sourced(entry as Cached<CoinDetail>, fromSnapshot(entry.value), cache.isFresh, now());
       const tableNow = await marketTable();
       const row = tableNow.value.find((candidate) => candidate.id === id);
       return row && { ...tableNow, value: row };

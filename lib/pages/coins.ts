@@ -32,26 +32,30 @@ export type MarketPage = Awaited<ReturnType<typeof loadMarketPage>>;
  * A coin page's id, checked before any upstream call: the shape of a CoinGecko id, and a coin the site knows
  * (the bundled list, the ticker's, or today's top 100). Anything else is a 404.
  */
-async function checkedCoinId(id: string): Promise<string> {
+function checkedCoinId(id: string): string {
   if (!COIN_ID_PATTERN.test(id) || id.length > 80) notFound();
-  if (knownCoin(id) || tickerCoinIds.includes(id)) return id;
-  const table = await coinMarket.marketTable();
-  if (!table.value.some((row) => row.id === id)) notFound();
+  if (!isCoinShown(id)) notFound();
   return id;
 }
+
+/** A coin with a page: one the site knows, the ticker shows, or in the table this server holds (no upstream call). */
+const isCoinShown = (id: string) => knownCoin(id) !== undefined || tickerCoinIds.includes(id) || heldCoin(id) !== undefined;
+
+/** A coin's name and symbol from the site's list, or else from the table this server holds. */
+const heldCoin = (id: string) => knownCoin(id) ?? coinMarket.heldTable().find((row) => row.id === id);
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** A coin's page: figures, the chosen range's chart, the converter's answer, and the stories naming it. */
 export async function loadCoinPage(rawId: string, searchParams: SearchParams) {
-  const id = await checkedCoinId(rawId);
+  const id = checkedCoinId(rawId);
   const range = chartRangeSchema.safeParse(single(searchParams.range)).data ?? DEFAULT_RANGE;
   // The converter's GET form: an amount of the coin or of dollars; anything else leaves it at its default.
   const converter = { amount: parseAmount(single(searchParams.amount)?.slice(0, 40) ?? ""), from: single(searchParams.from) === "usd" ? ("usd" as const) : ("coin" as const) };
   const [figures, history] = await Promise.all([coinMarket.coin(id), coinMarket.history(id, range)]);
   if (figures === "not-found") notFound();
-  const known = knownCoin(id);
+  const known = heldCoin(id);
   const name = figures?.value.name ?? known?.name ?? id;
   const symbol = figures?.value.symbol ?? known?.symbol ?? id.toUpperCase();
   return {
@@ -62,6 +66,8 @@ export async function loadCoinPage(rawId: string, searchParams: SearchParams) {
     range,
     history,
     converter,
+    // Feeds are built for the coins stories can name.
+    feedPath: knownCoin(id) ? `${coinPath(id)}/feed.xml` : undefined,
     news: getLibrary().postsNamingCoin(id).slice(0, NEWS_SHOWN).map((post) => listingCard(getLibrary(), post)),
     structuredData: coinJsonLd({ name, path: coinPath(id) }, MARKETS_PATH),
   };
@@ -75,8 +81,8 @@ export function marketMetadata(): Metadata {
 }
 
 export function coinMetadata(id: string): Metadata {
-  const coin = knownCoin(id);
-  return coin ? coinPageMetadata({ ...coin, path: coinPath(id) }) : {};
+  const coin = COIN_ID_PATTERN.test(id) ? heldCoin(id) : undefined;
+  return coin ? coinPageMetadata({ ...coin, path: coinPath(id), hasFeed: knownCoin(id) !== undefined }) : {};
 }
 
 /** A news feed for every coin the site knows. */

@@ -104,12 +104,12 @@ export function marketPageMetadata(path: string): Metadata {
 }
 
 /** A coin's page: "Bitcoin (BTC) price, chart and news", with its own news feed. */
-export function coinPageMetadata(coin: { name: string; symbol: string; path: string }): Metadata {
+export function coinPageMetadata(coin: { name: string; symbol: string; path: string; hasFeed: boolean }): Metadata {
   const name = `${coin.name} (${coin.symbol})`;
   return pageMetadata({
     title: `${name} price, chart and news`,
     description: `${name}: price, market cap, supply, all-time high and low, charts from a day to all time, a converter to US dollars, and ${siteConfig.name}'s stories.`,
     canonical: absoluteUrl(coin.path),
-    feed: { title: `${siteConfig.name}: ${coin.name} news`, path: `${coin.path}/feed.xml` },
+    feed: coin.hasFeed ? { title: `${siteConfig.name}: ${coin.name} news`, path: `${coin.path}/feed.xml` } : undefined,
   });
 }

@@ -64,7 +64,7 @@ for (const javaScriptEnabled of [true, false]) {
     test("a story's cashtag and its price line lead to the coin's page", async ({ page }) => {
       await page.goto("/news/spot-bitcoin-etfs-log-biggest-week-since-summer");
       const line = page.locator(".coin-prices li").first();
-      await expect(line).toContainText(/^BTC was \$[\d,]+ when this story was published; it is \$63,988 now \([+−-][\d.,]+%\), as of \d{1,2} \w{3}, \d\d:\d\d UTC\.$/);
+      await expect(line).toContainText(/^BTC was \$[\d,]+ when this story was published \(at \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\); it is \$63,988 now \([+−-][\d.,]+%\), as of \d{1,2} \w{3}, \d\d:\d\d UTC\.$/);
       const cashtag = page.locator(".article__body a.cashtag", { hasText: "$BTC" });
       await expect(cashtag).toHaveAttribute("href", "/coins/bitcoin");
       await cashtag.click();

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { coinDetailSchema, marketRowSchema } from "@/lib/market/coin-schema";
+import { fetchFearGreedHistory } from "@/lib/market/providers/alternative-me";
 import { parseCoinDetail, parseMarketTable, parsePriceHistory, plainParagraphs } from "@/lib/market/providers/coingecko-coins";
 import { fixture } from "../support/market-fixtures";
 
@@ -28,9 +29,11 @@ describe("CoinGecko /coins/markets, the top-100 table", () => {
     const body = fixture("coingecko-coins-markets-top100.json");
     body[3].current_price = null;
     body[4].last_updated = "yesterday";
+    // An id that would not be a page of the site's own.
+    body[5].id = "../admin";
     const log = vi.fn();
-    expect(parseMarketTable(body, log)).toHaveLength(98);
-    expect(log).toHaveBeenCalledTimes(2);
+    expect(parseMarketTable(body, log)).toHaveLength(97);
+    expect(log).toHaveBeenCalledTimes(3);
     expect(() => parseMarketTable([{ id: "x" }], vi.fn())).toThrow(/no valid row/);
     expect(() => parseMarketTable({ error: "nope" }, vi.fn())).toThrow(/unexpected answer/);
   });
@@ -94,5 +97,24 @@ describe("CoinGecko /coins/{id}/market_chart", () => {
   it("fails with fewer than two good points, or on the plan's 401 body", () => {
     expect(() => parsePriceHistory({ prices: [[1, null], [2, 5]] }, "chart", vi.fn())).toThrow(/fewer than 2/);
     expect(() => parsePriceHistory(fixture("coingecko-market-chart-max-401.json"), "chart", vi.fn())).toThrow(/unexpected answer/);
+  });
+});
+
+describe("alternative.me /fng/?limit=30", () => {
+  it("gives one value a day, newest first, whatever order or repeats the answer has", async () => {
+    const body = fixture("alternative-fng-history-30.json");
+    body.data = [...body.data.slice(5), ...body.data.slice(0, 5), body.data[2]];
+    const { createServer } = await import("node:http");
+    const server = createServer((_request, response) => response.end(JSON.stringify(body)));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const days = await fetchFearGreedHistory({ url: `http://127.0.0.1:${port}/fng/`, timeoutMs: 2_000 }, 30);
+      expect(days).toHaveLength(30);
+      expect(days[0]).toMatchObject({ value: 65, classification: "Greed", day: "2024-03-01T00:00:00.000Z" });
+      expect(days.map((day) => day.day)).toEqual([...days.map((day) => day.day)].sort().reverse());
+    } finally {
+      server.close();
+    }
   });
 });

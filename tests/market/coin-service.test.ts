@@ -20,7 +20,7 @@ const steer = (behaviour: Behaviour & { resetStats?: boolean }) =>
   fetch(`${upstream.url}/__control`, { method: "POST", body: JSON.stringify(behaviour) });
 const requests = async () => (await (await fetch(`${upstream.url}/__requests`)).json()) as { path: string; search: string; at: number }[];
 
-function service(overrides: Partial<CoinServiceConfig> = {}) {
+function service(overrides: Partial<CoinServiceConfig> = {}, now?: () => number) {
   const log = vi.fn();
   const config: CoinServiceConfig = {
     provider: "live",
@@ -32,7 +32,7 @@ function service(overrides: Partial<CoinServiceConfig> = {}) {
     firstAnswerWaitMs: 2_000,
     ...overrides,
   };
-  return { coins: createCoinService(config, { log }), log };
+  return { coins: createCoinService(config, { log, now }), log };
 }
 
 beforeEach(() => steer({ mode: "ok", resetStats: true }));
@@ -57,6 +57,15 @@ describe("the coin service", () => {
     expect(await coins.coin("not-a-coin")).toBe("not-found");
     expect(await coins.coin("not-a-coin")).toBe("not-found");
     expect((await requests()).filter((request) => request.path === "/api/v3/coins/not-a-coin")).toHaveLength(1);
+  });
+
+  it("stops answering 'not-found' once that answer is old: a coin may be listed since", async () => {
+    let now = Date.now();
+    const { coins } = service({ budget: createLocalBudget({ perMinute: 1, reserved: { ticker: 0, table: 0 } }) }, () => now);
+    expect(await coins.coin("not-a-coin")).toBe("not-found");
+    now += 120_000;
+    // The one call a minute went to the 404: the old answer is not trusted, nor is a 404 made of it.
+    expect(await coins.coin("not-a-coin")).toBeUndefined();
   });
 
   it("shows a year for 'all' on a plan that answers 401 past 365 days, and stops asking for more", async () => {

@@ -55,5 +55,9 @@ export async function fetchFearGreedHistory(config: FearGreedConfig, days: numbe
   const url = new URL(config.url);
   url.searchParams.set("limit", String(days));
   const { data } = validate(fngSchema, await fetchJson(url.href, { timeoutMs: config.timeoutMs }), "alternative.me /fng/ (history)");
-  return data.map(({ value, timestamp }) => ({ value, classification: classifyFearGreed(value), day: new Date(timestamp * 1000).toISOString() }));
+  // Newest first and one value a day, whatever order (or repeats) the answer has.
+  const byDay = new Map(data.map(({ value, timestamp }) => [timestamp, value]));
+  return [...byDay]
+    .sort(([a], [b]) => b - a)
+    .map(([timestamp, value]) => ({ value, classification: classifyFearGreed(value), day: new Date(timestamp * 1000).toISOString() }));
 }

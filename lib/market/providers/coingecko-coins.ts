@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { CoinDetail, MarketRow, PricePoint } from "../coin-schema";
 import { UpstreamError, fetchJson } from "../http";
+import { COIN_ID_PATTERN } from "../known-coins";
 import { compactSparkline } from "../sparkline";
 import { validEntries, validate } from "../validate";
 import { type CoinGeckoConfig, coingeckoHeaders } from "./coingecko";
@@ -17,8 +18,11 @@ const isoDate = z.iso.datetime({ offset: true }).nullish();
 const extreme = (price: number | null | undefined, at: string | null | undefined) =>
   price && price > 0 && at ? { priceUsd: price, at: new Date(at).toISOString() } : null;
 
+// Ids become links to the site's own pages: only the shape CoinGecko's ids have.
+const coinId = z.string().regex(COIN_ID_PATTERN).max(80);
+
 const rowSchema = z.object({
-  id: z.string().min(1).max(80),
+  id: coinId,
   symbol: z.string().min(1).max(20),
   name: z.string().min(1).max(80),
   market_cap_rank: z.number().int().positive().nullish(),
@@ -96,7 +100,7 @@ const percentInUsd = z.object({ usd: z.number().finite().nullish() }).nullish().
 const dateInUsd = z.object({ usd: z.iso.datetime({ offset: true }).nullish() }).nullish().transform((value) => value?.usd ?? null);
 
 const detailSchema = z.object({
-  id: z.string().min(1).max(80),
+  id: coinId,
   symbol: z.string().min(1).max(20),
   name: z.string().min(1).max(80),
   market_cap_rank: z.number().int().positive().nullish(),
