@@ -1,6 +1,7 @@
 import { type APIRequestContext, type Page, expect, test } from "@playwright/test";
 import { tagSlug } from "../../lib/content/tags";
 import { PER_PAGE, type SamplePost, authorSlugs, categorySlugs, published, unpublished } from "./sample-content";
+import { fixture } from "../support/market-fixtures";
 import { SITE, fetchXml } from "./support/xml";
 
 // The README's promise: drafts and scheduled posts appear nowhere a reader or crawler can reach. The posts
@@ -138,7 +139,11 @@ test("feeds and sitemaps list the published posts alone", async ({ request }) =>
   const paths = urlsets.flatMap((urlset) => urlset.url.map((entry: { loc: string }) => entry.loc.slice(SITE.length) || "/"));
   const listed = published.filter((post) => !post.canonical);
   expect(paths.filter((path) => path.startsWith("/news/")).sort()).toEqual(articlePaths(listed));
-  expect(paths.filter((path) => !path.startsWith("/news/")).sort()).toEqual(liveListings.flatMap(listingPages).sort());
+  const isCoinPage = (path: string) => path === "/coins" || path.startsWith("/coins/");
+  expect(paths.filter((path) => !path.startsWith("/news/") && !isCoinPage(path)).sort()).toEqual(liveListings.flatMap(listingPages).sort());
+  // And the market: every coin the site knows (the bundled top 100) has its page listed.
+  const knownCoinIds: string[] = fixture("coingecko-coins-markets-top100.json").map((coin: { id: string }) => coin.id);
+  expect(paths.filter(isCoinPage).sort()).toEqual(["/coins", ...knownCoinIds.map((id) => `/coins/${id}`)].sort());
 });
 
 test("search neither suggests nor finds them", async ({ page, request }) => {
