@@ -3,7 +3,7 @@ import { formatCompactUsd, formatShare } from "@/lib/market/format";
 import type { GlobalStats, PartStatus } from "@/lib/market/schema";
 import { FiguresMoment } from "./FiguresMoment";
 
-/** The whole market's figures. The upstream gives no 24-hour change of volume, so none is shown. */
+/** The whole market's figures; the volume's change is known once the site has seen a day of them (n/a before). */
 export function GlobalFigures({ global, status }: { global: GlobalStats; status: PartStatus }) {
   return (
     <section className="market-block" aria-labelledby="market-global-title">
@@ -17,7 +17,9 @@ export function GlobalFigures({ global, status }: { global: GlobalStats; status:
         </div>
         <div>
           <dt>Volume (24h)</dt>
-          <dd>{global.totalVolumeUsd === null ? "n/a" : formatCompactUsd(global.totalVolumeUsd)}</dd>
+          <dd>
+            {global.totalVolumeUsd === null ? "n/a" : formatCompactUsd(global.totalVolumeUsd)} <Change value={global.totalVolumeChange24hPct} />
+          </dd>
         </div>
         <div>
           <dt>BTC dominance</dt>

@@ -24,6 +24,8 @@ export const globalStatsSchema = z.object({
   /** For the /coins page; null where the upstream left them out. */
   ethDominancePct: z.number().min(0).max(100).nullable(),
   totalVolumeUsd: z.number().nonnegative().nullable(),
+  /** Worked out from the volumes seen a day apart (volume-change.ts); null until known. */
+  totalVolumeChange24hPct: z.number().nullable(),
 });
 
 export const fearGreedSchema = z.object({
@@ -63,5 +65,5 @@ export type PartStatus = z.infer<typeof partStatusSchema>;
 export type MarketData = z.infer<typeof marketDataSchema>;
 
 /** The global figures as the upstream gives them; the dominance change is derived from the coins. */
-export const globalFiguresSchema = globalStatsSchema.omit({ btcDominanceChange24hPts: true });
+export const globalFiguresSchema = globalStatsSchema.omit({ btcDominanceChange24hPts: true, totalVolumeChange24hPct: true });
 export type GlobalFigures = z.infer<typeof globalFiguresSchema>;

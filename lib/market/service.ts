@@ -7,6 +7,7 @@ import { type CoinGeckoConfig, fetchCoins, fetchGlobal } from "./providers/coing
 import { z } from "zod";
 import { sharedValue } from "../redis/shared-value";
 import { sourced } from "./freshness";
+import { createVolumeHistory } from "./volume-change";
 import { type MarketData, coinQuoteSchema, fearGreedSchema, globalFiguresSchema } from "./schema";
 import { snapshot } from "./snapshot";
 
@@ -44,6 +45,7 @@ export function createMarketService(config: MarketConfig, { log = console.warn, 
   const global = cache("CoinGecko /global", "global", globalFiguresSchema, () => fetchGlobal(config.coingecko), config.budget);
   const fearGreed = cache("alternative.me /fng/", "fear-greed", fearGreedSchema, () => fetchFearGreed(config.fearGreed, tagged));
 
+  const volumeHistory = createVolumeHistory();
   const ageSeconds = (at: number) => Math.max(0, Math.floor((now() - at) / 1000));
   const recordedAt = Date.parse(snapshot.recordedAt);
 
@@ -76,6 +78,8 @@ export function createMarketService(config: MarketConfig, { log = console.warn, 
         coins: coinsPart.value,
         global: {
           ...globalPart.value,
+          // Only fetched answers are a day's samples: the snapshot is one moment long past.
+          totalVolumeChange24hPct: globalEntry ? volumeHistory.changeSince(globalPart.value.totalVolumeUsd, globalPart.fetchedAt) : null,
           btcDominanceChange24hPts: sameMoment
             ? deriveDominanceChangePts(globalPart.value, bitcoin?.marketCapChange24hPct ?? null)
             : null,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { coinQuoteSchema, fearGreedSchema, globalStatsSchema } from "./schema";
+import { coinQuoteSchema, fearGreedSchema, globalFiguresSchema } from "./schema";
 import { compactSparkline } from "./sparkline";
 import recorded from "./snapshot.json";
 
@@ -12,7 +12,7 @@ export const snapshot = z
   .object({
     recordedAt: z.iso.datetime(),
     coins: z.array(coinQuoteSchema.transform((coin) => ({ ...coin, sparkline7d: compactSparkline(coin.sparkline7d) }))).min(1),
-    global: globalStatsSchema.omit({ btcDominanceChange24hPts: true }),
+    global: globalFiguresSchema,
     fearGreed: fearGreedSchema,
   })
   .parse(recorded);

@@ -27,12 +27,12 @@ function tableRows(): MarketRow[] {
   return parseMarketTable(body, vi.fn());
 }
 
-async function render(source: MarketSource) {
+async function render(source: MarketSource, volumeChange: number | null = null) {
   const rows = tableRows();
   const data: MarketPageData = {
     table: { value: rows, status: status(source), fetchedAt: Date.parse(at) },
     fearGreed: { value: coinsSnapshot.fearGreedHistory, status: status(source), fetchedAt: Date.parse(at) },
-    global: { value: { ...snapshot.global, btcDominanceChange24hPts: 0.21 }, status: status(source) },
+    global: { value: { ...snapshot.global, btcDominanceChange24hPts: 0.21, totalVolumeChange24hPct: volumeChange }, status: status(source) },
     ...marketMovers(rows),
   };
   return { data, html: renderToStaticMarkup(createElement(MarketPage, { data })) };
@@ -106,7 +106,10 @@ describe("the /coins market page's HTML", () => {
     const { html } = await render("live");
     const global = between(html, 'id="market-global-title"', "</section>");
     expect(global).toContain("<dt>Volume (24h)</dt><dd>$");
-    expect(global.match(/class="change /g)).toHaveLength(2); // market cap and BTC dominance only
+    // Market cap, volume and BTC dominance; the volume's change unknown until a day of answers was seen.
+    expect(global.match(/class="change /g)).toHaveLength(3);
+    expect(between(global, "<dt>Volume (24h)</dt>", "</dd>")).toContain("change unknown");
+    expect(between((await render("live", 3.2)).html, "<dt>Volume (24h)</dt>", "</dd>")).toContain("▲ +3.20%");
     const fearGreed = between(html, 'id="market-fng-title"', "</section>");
     expect(fearGreed).toContain('<span class="market-fng__value">65</span>/100');
     expect(fearGreed.match(/<rect /g)).toHaveLength(30);
