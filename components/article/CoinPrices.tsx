@@ -32,7 +32,8 @@ function describeThen(then: CoinPriceLine["then"]): string {
 }
 
 function describeNow(now: NonNullable<CoinPriceLine["now"]>, then: CoinPriceLine["then"]): string {
-  const change = then.known ? ` (${formatChangePct((now.priceUsd / then.priceUsd - 1) * 100)})` : "";
+  // Against the offline snapshot (a moment long past), a change since publication would mean nothing.
+  const change = then.known && now.status.source !== "snapshot" ? ` (${formatChangePct((now.priceUsd / then.priceUsd - 1) * 100)})` : "";
   const moment = now.status.source === "snapshot" ? `in the offline snapshot of ${formatUtcDay(now.status.updatedAt)}` : `as of ${formatUtcMoment(now.status.updatedAt)}`;
   return `${then.known ? " it is" : " It is"} ${formatPrice(now.priceUsd)} now${change}, ${moment}.`;
 }
