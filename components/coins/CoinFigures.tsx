@@ -10,69 +10,29 @@ export function CoinFigures({ coin }: { coin: CoinFiguresShown }) {
   const { supply } = coin;
   const share = supply.max && supply.circulating !== null ? ` (${formatShare((supply.circulating / supply.max) * 100)} of max)` : "";
   const distance = (price: number) => formatChangePct((coin.priceUsd / price - 1) * 100);
+  const extreme = (point: CoinFiguresShown["allTimeHigh"]) =>
+    point ? `${formatPrice(point.priceUsd)} on ${formatUtcDay(point.at)} (${distance(point.priceUsd)} from it)` : "n/a";
+  const figures: [term: string, value: React.ReactNode][] = [
+    ["7 days", <Change value={coin.changePct.d7} over="7 days" />],
+    ["30 days", <Change value={coin.changePct.d30} over="30 days" />],
+    ["1 year", <Change value={coin.changePct.y1} over="1 year" />],
+    ["Market cap", `${amount(coin.marketCapUsd, formatCompactUsd)}${coin.rank ? `, rank ${coin.rank}` : ""}`],
+    ["Fully diluted valuation", amount(coin.fullyDilutedValuationUsd, formatCompactUsd)],
+    ["24h volume", amount(coin.volume24hUsd, formatCompactUsd)],
+    ["24h high / low", `${amount(coin.high24hUsd, formatPrice)} / ${amount(coin.low24hUsd, formatPrice)}`],
+    ["Circulating supply", `${amount(supply.circulating, supplyFormat.format)}${share}`],
+    ["Total / max supply", `${amount(supply.total, supplyFormat.format)} / ${supply.max === null ? "no maximum" : supplyFormat.format(supply.max)}`],
+    ["All-time high", extreme(coin.allTimeHigh)],
+    ["All-time low", extreme(coin.allTimeLow)],
+  ];
   return (
     <dl className="coin-figures">
-      <div>
-        <dt>7 days</dt>
-        <dd>
-          <Change value={coin.changePct.d7} over="7 days" />
-        </dd>
-      </div>
-      <div>
-        <dt>30 days</dt>
-        <dd>
-          <Change value={coin.changePct.d30} over="30 days" />
-        </dd>
-      </div>
-      <div>
-        <dt>1 year</dt>
-        <dd>
-          <Change value={coin.changePct.y1} over="1 year" />
-        </dd>
-      </div>
-      <div>
-        <dt>Market cap</dt>
-        <dd>{amount(coin.marketCapUsd, formatCompactUsd)}{coin.rank ? `, rank ${coin.rank}` : ""}</dd>
-      </div>
-      <div>
-        <dt>Fully diluted valuation</dt>
-        <dd>{amount(coin.fullyDilutedValuationUsd, formatCompactUsd)}</dd>
-      </div>
-      <div>
-        <dt>24h volume</dt>
-        <dd>{amount(coin.volume24hUsd, formatCompactUsd)}</dd>
-      </div>
-      <div>
-        <dt>24h high / low</dt>
-        <dd>
-          {amount(coin.high24hUsd, formatPrice)} / {amount(coin.low24hUsd, formatPrice)}
-        </dd>
-      </div>
-      <div>
-        <dt>Circulating supply</dt>
-        <dd>
-          {amount(supply.circulating, supplyFormat.format)}
-          {share}
-        </dd>
-      </div>
-      <div>
-        <dt>Total / max supply</dt>
-        <dd>
-          {amount(supply.total, supplyFormat.format)} / {supply.max === null ? "no maximum" : supplyFormat.format(supply.max)}
-        </dd>
-      </div>
-      <div>
-        <dt>All-time high</dt>
-        <dd>
-          {coin.allTimeHigh ? `${formatPrice(coin.allTimeHigh.priceUsd)} on ${formatUtcDay(coin.allTimeHigh.at)} (${distance(coin.allTimeHigh.priceUsd)} from it)` : "n/a"}
-        </dd>
-      </div>
-      <div>
-        <dt>All-time low</dt>
-        <dd>
-          {coin.allTimeLow ? `${formatPrice(coin.allTimeLow.priceUsd)} on ${formatUtcDay(coin.allTimeLow.at)} (${distance(coin.allTimeLow.priceUsd)} from it)` : "n/a"}
-        </dd>
-      </div>
+      {figures.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 import { upstreamURL } from "../../playwright.config";
 import { fixture } from "../support/market-fixtures";
+import { expectNoAxeViolations } from "./support/axe";
 import { watchLayoutShifts } from "./support/layout-shift";
 
 // The fake upstream answers the recorded top 100 (tests/fixtures/market/); the bundled snapshot has the same coins,
@@ -85,7 +85,6 @@ for (const scheme of ["light", "dark"] as const) {
     expect(await shifts()).toBe(0);
     // Fear & Greed's days opened, so their table is checked too.
     await page.locator(".market-fng__days summary").click();
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { upstreamURL } from "../../playwright.config";
+import { expectNoAxeViolations } from "./support/axe";
 import { watchLayoutShifts } from "./support/layout-shift";
 
 // The fake upstream serves the recorded coin answers (tests/fixtures/market/), its charts moved to end today.
@@ -136,7 +136,6 @@ for (const scheme of ["light", "dark"] as const) {
     await page.waitForLoadState("load");
     await page.waitForTimeout(3_000);
     expect(await shifts()).toBe(0);
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

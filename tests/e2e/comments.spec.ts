@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 import { published } from "./sample-content";
 import {
@@ -13,6 +12,7 @@ import {
   serverFormFields,
   signInAsModerator,
 } from "./support/comments";
+import { expectNoAxeViolations } from "./support/axe";
 
 // Each test comments on its own article, so their comment lists never mix.
 const [jsOff, jsOn, moderated, hostile, privacy, refused, audited] = published.map((post) => `/news/${post.slug}`);
@@ -319,11 +319,6 @@ test("no response of the whole site carries a commenter's email", async ({ page,
     expect(body, path).not.toContain("@example.com");
   }
 });
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe finds no violations in comments, field errors, the reply page and the moderation queue (${scheme})`, async ({ page, browser }) => {

@@ -1,23 +1,12 @@
-import type { Server } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createLocalBudget } from "@/lib/market/budget";
 import { chartRanges } from "@/lib/market/coin-schema";
 import { type CoinServiceConfig, createCoinService } from "@/lib/market/coin-service";
 import { coinsSnapshot } from "@/lib/market/snapshot-coins";
-import { type Behaviour, startFakeUpstream } from "../support/fake-upstream";
+import { upstreamForFile } from "../support/upstream-for-file";
 import { fixture } from "../support/market-fixtures";
 
-let upstream: { server: Server; url: string };
-beforeAll(async () => {
-  upstream = await startFakeUpstream();
-});
-afterAll(() => {
-  upstream.server.closeAllConnections();
-  upstream.server.close();
-});
-
-const steer = (behaviour: Behaviour & { resetStats?: boolean }) =>
-  fetch(`${upstream.url}/__control`, { method: "POST", body: JSON.stringify(behaviour) });
+const { upstream, steer } = upstreamForFile();
 const requests = async () => (await (await fetch(`${upstream.url}/__requests`)).json()) as { path: string; search: string; at: number }[];
 
 function service(overrides: Partial<CoinServiceConfig> = {}, now?: () => number) {

@@ -1,23 +1,11 @@
-import type { Server } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { type MarketConfig, createMarketService } from "@/lib/market/service";
 import { snapshot } from "@/lib/market/snapshot";
-import { type Behaviour, startFakeUpstream } from "../support/fake-upstream";
+import type { Behaviour } from "../support/fake-upstream";
+import { upstreamForFile } from "../support/upstream-for-file";
 import { COINS } from "../support/market-fixtures";
 
-let upstream: { server: Server; url: string };
-
-beforeAll(async () => {
-  upstream = await startFakeUpstream();
-});
-afterAll(() => {
-  upstream.server.closeAllConnections();
-  upstream.server.close();
-});
-
-async function steer(behaviour: Behaviour & { resetStats?: boolean }) {
-  await fetch(`${upstream.url}/__control`, { method: "POST", body: JSON.stringify(behaviour) });
-}
+const { upstream, steer } = upstreamForFile();
 const stats = async () => (await (await fetch(`${upstream.url}/__stats`)).json()) as Record<string, number>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
