@@ -10,7 +10,7 @@ import { Converter } from "./Converter";
 import { FiguresMoment } from "./FiguresMoment";
 import { PriceChart } from "./PriceChart";
 
-export const rangeLabels = { "24h": "24 hours", "7d": "7 days", "30d": "30 days", "1y": "1 year", all: "All time" } as const;
+const rangeLabels = { "24h": "24 hours", "7d": "7 days", "30d": "30 days", "1y": "1 year", all: "All time" } as const;
 const rangeNames = { "24h": "24h", "7d": "7d", "30d": "30d", "1y": "1y", all: "All" } as const;
 
 /** One coin: price and changes, figures, chart by range, converter, description and the stories naming it. */

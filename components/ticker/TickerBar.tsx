@@ -4,7 +4,7 @@ import { useState } from "react";
 import useSWR from "swr";
 import { coinPath } from "@/lib/market/coin-path";
 import type { MarketData } from "@/lib/market/schema";
-import { formatAge, formatCompactUsd, formatPrice, formatShare, formatUtcDay, formatUtcMoment } from "@/lib/market/format";
+import { figuresMoment, formatAge, formatCompactUsd, formatPrice, formatShare } from "@/lib/market/format";
 import { Change } from "./Change";
 import { Sparkline } from "./Sparkline";
 
@@ -99,6 +99,6 @@ function TickerState({ data, fetched }: { data: MarketData; fetched: boolean }) 
   // Every state in the same box from the same starting point, so a change of state moves nothing on the page.
   const state = (text: string, delayed: boolean) => <span className={delayed ? "ticker__delayed" : undefined}>{text}</span>;
   if (fetched) return state(data.stale ? `${data.source === "snapshot" ? "Snapshot" : "Delayed"}, ${formatAge(data.ageSeconds)} old` : "Live", data.stale);
-  if (data.source === "snapshot") return state(`Snapshot, ${formatUtcDay(data.updatedAt)}`, true);
-  return state(`As of ${formatUtcMoment(data.updatedAt)}`, data.stale);
+  const { lead, when } = figuresMoment(data.source === "snapshot", data.updatedAt);
+  return state(`${lead}${when}`, data.source === "snapshot" || data.stale);
 }

@@ -111,3 +111,5 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
     isFresh,
   };
 }
+
+export type RefreshingCache<T> = ReturnType<typeof createRefreshingCache<T>>;

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { sharedValue } from "../redis/shared-value";
 import type { UpstreamBudget } from "./budget";
-import { type Cached, createRefreshingCache } from "./cache";
+import type { Cached, RefreshingCache } from "./cache";
 import {
   type ChartRange,
   type CoinDetail,
@@ -14,10 +13,11 @@ import {
   marketRowSchema,
   pricePointSchema,
 } from "./coin-schema";
-import { type Sourced, sourced } from "./freshness";
+import { type Sourced, sourced, sourcedEntry } from "./freshness";
 import { UpstreamError } from "./http";
 import { type FearGreedConfig, fetchFearGreedHistory } from "./providers/alternative-me";
 import { type CoinGeckoCoinsConfig, fetchCoinDetail, fetchMarketTable, fetchPriceHistory } from "./providers/coingecko-coins";
+import { sharedMarketCache } from "./shared-cache";
 import { coinsSnapshot } from "./snapshot-coins";
 
 export type CoinServiceConfig = {
@@ -67,15 +67,7 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
   const snapshotAt = Date.parse(coinsSnapshot.recordedAt);
 
   const cache = <T>(name: string, key: string, schema: z.ZodType<T>, ttlMs: number, load: () => Promise<T>, priority?: "table" | "page") =>
-    createRefreshingCache({
-      name,
-      load,
-      ttlMs,
-      log: tagged,
-      now,
-      mayCall: priority && (() => config.budget.take(priority)),
-      shared: sharedValue(`hashline:market:${key}`, z.object({ value: schema, fetchedAt: z.number() })),
-    });
+    sharedMarketCache(key, schema, { name, load, ttlMs, log: tagged, now, mayCall: priority && (() => config.budget.take(priority)) });
 
   const table = cache("CoinGecko /coins/markets (table)", "table", z.array(marketRowSchema), config.tableTtlMs, () => fetchMarketTable(config.coingecko, tagged), "table");
   const fearGreed = cache("alternative.me /fng/ (history)", "fear-greed-history", z.array(fearGreedDaySchema), FEAR_GREED_TTL_MS, () =>
@@ -83,8 +75,8 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
   );
 
   /** Per-key caches, bounded: readers can ask for many coins and ranges, and each idle one costs memory. */
-  function keyedCaches<T>(create: (key: string) => ReturnType<typeof createRefreshingCache<T>>) {
-    const caches = new Map<string, ReturnType<typeof createRefreshingCache<T>>>();
+  function keyedCaches<T>(create: (key: string) => RefreshingCache<T>) {
+    const caches = new Map<string, RefreshingCache<T>>();
     return (key: string) => {
       let found = caches.get(key);
       if (found) caches.delete(key);
@@ -143,7 +135,7 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
     }
     const cache = live ? histories(`${id} ${range}`) : undefined;
     const entry = cache ? await cache.get(config.firstAnswerWaitMs) : undefined;
-    if (entry && cache) return sourced(entry, fromSnapshot(entry.value), cache.isFresh, now());
+    if (entry && cache) return sourcedEntry(entry, cache.isFresh, now());
     // The plan's limit, learnt just now: this reader gets the year too.
     if (range === "all" && yearOnly) return history(id, "all");
     if (range !== "7d") return undefined;
@@ -175,7 +167,7 @@ export function createCoinService(config: CoinServiceConfig, { log = console.war
       const entry = cache ? await cache.get(config.firstAnswerWaitMs) : undefined;
       // A fresh "no such coin" only: an old one (the coin may have been listed since) falls back to its row.
       if (entry?.value === null && cache?.isFresh(entry)) return "not-found";
-      if (entry?.value && cache) return sourced(entry as Cached<CoinDetail>, fromSnapshot(entry.value), cache.isFresh, now());
+      if (entry?.value && cache) return sourcedEntry(entry as Cached<CoinDetail>, cache.isFresh, now());
       const tableNow = await marketTable();
       const row = tableNow.value.find((candidate) => candidate.id === id);
       return row && { ...tableNow, value: row };

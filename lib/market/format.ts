@@ -82,3 +82,11 @@ export function formatUtcDay(iso: string): string {
   const moment = new Date(iso);
   return `${moment.getUTCDate()} ${MONTHS[moment.getUTCMonth()]} ${moment.getUTCFullYear()}`;
 }
+
+/**
+ * When figures that came with a page are from, in the site's words: "As of 1 Dec, 14:05 UTC", or the bundled
+ * snapshot's day, "Snapshot, 1 Mar 2024". Never "live": the page may be read long after it was rendered.
+ */
+export function figuresMoment(fromSnapshot: boolean, updatedAt: string): { lead: string; when: string } {
+  return fromSnapshot ? { lead: "Snapshot, ", when: formatUtcDay(updatedAt) } : { lead: "As of ", when: formatUtcMoment(updatedAt) };
+}

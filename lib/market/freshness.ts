@@ -23,3 +23,7 @@ export function sourced<T>(
   };
   return { value: cached ? cached.value : fallback.value, status, fetchedAt };
 }
+
+/** A value that was fetched, with its freshness: no fallback is needed. */
+export const sourcedEntry = <T>(entry: Cached<T>, isFresh: (entry: Cached<T>) => boolean, now: number): Sourced<T> =>
+  sourced(entry, { value: entry.value, at: entry.fetchedAt }, isFresh, now);

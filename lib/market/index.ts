@@ -61,9 +61,9 @@ export const marketRefreshSeconds = env.MARKET_REFRESH_SECONDS;
 export const tickerCoinIds = env.MARKET_COINS;
 
 /** Each story's coin prices at publication, found in the coins' history and kept in the site's database. */
-export async function publicationPrices() {
-  return createPublicationPrices({ db: await siteDatabase(), history: coinMarket.history });
-}
+export const publicationPrices = processSingleton("publication-prices", () =>
+  createPublicationPrices({ db: siteDatabase, history: coinMarket.history }),
+);
 
 /** A coin's latest price as the site has it: the ticker's (fresher) for its coins, else the table's row. */
 export async function latestQuote(id: string) {

@@ -34,9 +34,11 @@ const sources: { range: ChartRange; coversDays: number; toleranceMs: number }[] 
 ];
 
 type Dependencies = {
-  db: Kysely<{ coin_publication_prices: PublicationPricesTable }>;
+  /** The site's database, opened when first needed. */
+  db: () => Promise<Kysely<{ coin_publication_prices: PublicationPricesTable }>>;
   history: (id: string, range: ChartRange) => Promise<{ value: PriceHistory } | undefined>;
   now?: () => number;
+  log?: (message: string) => void;
 };
 
 /** The last point at or before `at`, if close enough to it. */
@@ -49,29 +51,40 @@ function pointBefore(points: PriceHistory["points"], at: number, toleranceMs: nu
   return found && at - found.t <= toleranceMs ? found : undefined;
 }
 
-export function createPublicationPrices({ db, history, now = Date.now }: Dependencies) {
+export function createPublicationPrices({ db: open, history, now = Date.now, log = console.warn }: Dependencies) {
+  async function find(coinId: string, publishedAt: number): Promise<PriceAtPublication> {
+    const db = await open();
+    const publishedIso = new Date(publishedAt).toISOString();
+    const stored = await db
+      .selectFrom("coin_publication_prices")
+      .select(["price_usd", "priced_at"])
+      .where("coin_id", "=", coinId)
+      .where("published_at", "=", publishedIso)
+      .executeTakeFirst();
+    if (stored) return { known: true, priceUsd: stored.price_usd, pricedAt: stored.priced_at };
+
+    const age = now() - publishedAt;
+    const source = sources.find(({ coversDays }) => age <= coversDays * DAY);
+    if (!source) return { known: false, reason: "too-old" };
+    const found = await history(coinId, source.range);
+    const point = found && pointBefore(found.value.points, publishedAt, source.toleranceMs);
+    if (!point) return { known: false, reason: "not-yet" };
+
+    const row = { coin_id: coinId, published_at: publishedIso, price_usd: point.price, priced_at: new Date(point.t).toISOString(), recorded_at: new Date(now()).toISOString() };
+    // Two servers may find it at once: the first kept wins, and both show the same figure next time.
+    await db.insertInto("coin_publication_prices").values(row).onConflict((conflict) => conflict.columns(["coin_id", "published_at"]).doNothing()).execute();
+    return { known: true, priceUsd: point.price, pricedAt: row.priced_at };
+  }
+
   return {
+    /** The coin's price when a story was published; with the database down, "not yet", never a broken story. */
     async priceAt(coinId: string, publishedAt: number): Promise<PriceAtPublication> {
-      const publishedIso = new Date(publishedAt).toISOString();
-      const stored = await db
-        .selectFrom("coin_publication_prices")
-        .select(["price_usd", "priced_at"])
-        .where("coin_id", "=", coinId)
-        .where("published_at", "=", publishedIso)
-        .executeTakeFirst();
-      if (stored) return { known: true, priceUsd: stored.price_usd, pricedAt: stored.priced_at };
-
-      const age = now() - publishedAt;
-      const source = sources.find(({ coversDays }) => age <= coversDays * DAY);
-      if (!source) return { known: false, reason: "too-old" };
-      const found = await history(coinId, source.range);
-      const point = found && pointBefore(found.value.points, publishedAt, source.toleranceMs);
-      if (!point) return { known: false, reason: "not-yet" };
-
-      const row = { coin_id: coinId, published_at: publishedIso, price_usd: point.price, priced_at: new Date(point.t).toISOString(), recorded_at: new Date(now()).toISOString() };
-      // Two servers may find it at once: the first kept wins, and both show the same figure next time.
-      await db.insertInto("coin_publication_prices").values(row).onConflict((conflict) => conflict.columns(["coin_id", "published_at"]).doNothing()).execute();
-      return { known: true, priceUsd: point.price, pricedAt: row.priced_at };
+      try {
+        return await find(coinId, publishedAt);
+      } catch (error) {
+        log(`[market] price at publication of ${coinId}: ${error instanceof Error ? error.message : String(error)}`);
+        return { known: false, reason: "not-yet" };
+      }
     },
   };
 }

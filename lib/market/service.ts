@@ -1,12 +1,12 @@
 import "server-only";
 import type { UpstreamBudget } from "./budget";
-import { type Cached, createRefreshingCache } from "./cache";
+import type { Cached } from "./cache";
 import { deriveDominanceChangePts } from "./dominance";
 import { type FearGreedConfig, fetchFearGreed } from "./providers/alternative-me";
 import { type CoinGeckoConfig, fetchCoins, fetchGlobal } from "./providers/coingecko";
 import { z } from "zod";
-import { sharedValue } from "../redis/shared-value";
 import { sourced } from "./freshness";
+import { sharedMarketCache } from "./shared-cache";
 import { createVolumeHistory } from "./volume-change";
 import { type MarketData, coinQuoteSchema, fearGreedSchema, globalFiguresSchema } from "./schema";
 import { snapshot } from "./snapshot";
@@ -30,17 +30,8 @@ type Dependencies = { log?: (message: string) => void; now?: () => number };
  */
 export function createMarketService(config: MarketConfig, { log = console.warn, now = Date.now }: Dependencies = {}) {
   const tagged = (message: string) => log(`[market] ${message}`);
-  // With REDIS_URL each value is shared by all the servers under its key, checked against its schema on the way back.
   const cache = <T>(name: string, key: string, schema: z.ZodType<T>, load: () => Promise<T>, budget?: UpstreamBudget) =>
-    createRefreshingCache({
-      name,
-      load,
-      mayCall: budget && (() => budget.take("ticker")),
-      ttlMs: config.ttlMs,
-      log: tagged,
-      now,
-      shared: sharedValue(`hashline:market:${key}`, z.object({ value: schema, fetchedAt: z.number() })),
-    });
+    sharedMarketCache(key, schema, { name, load, mayCall: budget && (() => budget.take("ticker")), ttlMs: config.ttlMs, log: tagged, now });
   const coins = cache("CoinGecko /coins/markets", "coins", z.array(coinQuoteSchema), () => fetchCoins(config.coingecko, tagged), config.budget);
   const global = cache("CoinGecko /global", "global", globalFiguresSchema, () => fetchGlobal(config.coingecko), config.budget);
   const fearGreed = cache("alternative.me /fng/", "fear-greed", fearGreedSchema, () => fetchFearGreed(config.fearGreed, tagged));

@@ -66,16 +66,7 @@ export async function loadCoinPrices(post: Post): Promise<CoinPriceLine[]> {
   const coins = post.coins.slice(0, PRICED_COINS).flatMap((id) => knownCoin(id) ?? []);
   if (coins.length === 0) return [];
   return Promise.all(
-    coins.map(async (coin) => {
-      const then = await publicationPrices()
-        .then((prices) => prices.priceAt(coin.id, post.publishedAt))
-        .catch((error: unknown): PriceAtPublication => {
-          // The database down costs the line its first figure, never the story.
-          console.warn(`[market] price at publication of ${coin.id} for ${post.slug}: ${error instanceof Error ? error.message : String(error)}`);
-          return { known: false, reason: "not-yet" };
-        });
-      return { coin, then, now: await latestQuote(coin.id) };
-    }),
+    coins.map(async (coin) => ({ coin, then: await publicationPrices.priceAt(coin.id, post.publishedAt), now: await latestQuote(coin.id) })),
   );
 }
 
