@@ -65,4 +65,24 @@ describe.runIf(hasRedis)("the upstream budget on Redis, across servers", () => {
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.length).toBeLessThanOrEqual(options.perMinute - options.reserved.ticker);
   });
+
+  it("keeps each server to the budget on its own while Redis is hung or down, and answers at once when down", async () => {
+    const options = { perMinute: 3, reserved: { ticker: 0, table: 0 } };
+    const name = `outage-${Date.now()}`;
+    const fleet = [budgets.createUpstreamBudget(name, options), budgets.createUpstreamBudget(name, options)];
+    // Hung: each take waits one command's timeout, then counts on this server alone.
+    redis.freeze(true);
+    try {
+      expect(await fleet[0]!.take("page")).toBe(true);
+    } finally {
+      redis.freeze(false);
+    }
+    await redis.stop();
+    const started = performance.now();
+    const whileDown = [];
+    for (let attempt = 0; attempt < 8; attempt += 1) whileDown.push(await fleet[attempt % 2]!.take("page"));
+    // Three a minute each, the hung moment's call included on the first server.
+    expect(whileDown.filter(Boolean)).toHaveLength(5);
+    expect(performance.now() - started).toBeLessThan(400);
+  });
 });

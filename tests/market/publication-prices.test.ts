@@ -37,7 +37,7 @@ function publicationPrices(newUrl: () => Promise<string>) {
       const chart = charts[range];
       return chart && { value: chart };
     });
-    return { db, asked, history, prices: (at = now) => createPublicationPrices({ db, history, now: () => at }) };
+    return { db, asked, history, prices: (at = now) => createPublicationPrices({ db: async () => db, history, now: () => at }) };
   }
 
   it("reads the hourly history for a story of the last month: the last point at or before publication", async () => {
@@ -78,6 +78,18 @@ function publicationPrices(newUrl: () => Promise<string>) {
     const firstHour = charts["30d"]!.points[0]!.t;
     expect(await prices(firstHour + 20 * 86_400_000).priceAt("bitcoin", firstHour - 3_600_000)).toEqual({ known: false, reason: "not-yet" });
     expect(await db.selectFrom("coin_publication_prices").selectAll().execute()).toEqual([]);
+  });
+
+  it("says 'not yet' with the database down or gone, never failing the story, and logs why", async () => {
+    const { db, history } = await setUp();
+    const log = vi.fn();
+    const down = createPublicationPrices({ db: () => Promise.reject(new Error("connect ECONNREFUSED")), history, now: () => RECORDED_AT, log });
+    expect(await down.priceAt("bitcoin", Date.UTC(2024, 1, 26, 15, 20))).toEqual({ known: false, reason: "not-yet" });
+    await db.destroy();
+    const gone = createPublicationPrices({ db: async () => db, history, now: () => RECORDED_AT, log });
+    expect(await gone.priceAt("bitcoin", Date.UTC(2024, 1, 26, 15, 20))).toEqual({ known: false, reason: "not-yet" });
+    expect(log).toHaveBeenCalledTimes(2);
+    expect(log.mock.calls[0]?.[0]).toMatch(/price at publication of bitcoin: connect ECONNREFUSED/);
   });
 
   it("keeps one price when two servers find it at once", async () => {
