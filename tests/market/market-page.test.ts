@@ -117,3 +117,27 @@ describe("the /coins market page's HTML", () => {
     expect(fearGreed).toContain('<th scope="row">1 Mar 2024</th><td>65</td><td>Greed</td>');
   });
 });
+
+describe("a lying upstream's names on the /coins page", () => {
+  it("are shown as text, never as markup, in the rows written as HTML and among the movers", () => {
+    const body = fixture("coingecko-coins-markets-top100.json");
+    body[0].name = '<script>alert("name")</script>';
+    body[0].symbol = '"><b>x';
+    const rows = parseMarketTable(body, vi.fn());
+    const status: PartStatus = { source: "live", stale: false, updatedAt: at, ageSeconds: 0 };
+    const data: MarketPageData = {
+      table: { value: rows, status, fetchedAt: Date.parse(at) },
+      fearGreed: { value: coinsSnapshot.fearGreedHistory, status, fetchedAt: Date.parse(at) },
+      global: { value: { ...snapshot.global, btcDominanceChange24hPts: null, totalVolumeChange24hPct: null }, status },
+      // Bitcoin among the gainers too, so the React-rendered list is checked as well as the HTML rows.
+      gainers: rows.slice(0, 1),
+      losers: [],
+    };
+    const html = renderToStaticMarkup(createElement(MarketPage, { data }));
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<b>x");
+    // In the table's row and in the gainers, written out as text.
+    expect(html.match(/&lt;script&gt;alert\(&quot;name&quot;\)&lt;\/script&gt;/g)).toHaveLength(2);
+    expect(html).toContain("&quot;&gt;&lt;B&gt;X");
+  });
+});
