@@ -16,14 +16,19 @@ export type RefreshingCacheOptions<T> = {
   shared?: SharedValue<Cached<T>>;
   /** Asked before each call: false (the upstream's budget is spent) serves what there is, without counting a failure. */
   mayCall?: () => Promise<boolean>;
+  /**
+   * Past the TTL, how long a caller waits for the refresh before it is served the last value. A client polling
+   * once a TTL always arrives just past it: without this wait it would only ever be served the value before.
+   */
+  refreshWaitMs?: number;
 };
 
 const BUDGET_RETRY_MS = 1_000;
 const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
 
 /**
- * One upstream value kept fresh for a TTL. Callers never wait on a refresh once a value exists:
- * past the TTL they get the last good value while a single refresh runs in the background.
+ * One upstream value kept fresh for a TTL. Once a value exists, callers wait on a refresh for
+ * `refreshWaitMs` at most: past that they get the last good value while the refresh goes on in the background.
  * However many callers arrive at once, at most one load runs: in this server, and with `shared`, in all
  * the servers together. Failures keep the last good value and back off (honouring an upstream's
  * Retry-After) before the next try, with `shared` the whole fleet together.
@@ -103,8 +108,9 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
       const current = options.shared ? await latest(options.shared) : last;
       if (current && isFresh(current)) return current;
       const pending = refresh();
-      if (current) return current;
-      return Promise.race([pending, delay(waitMs)]);
+      if (!current) return Promise.race([pending, delay(waitMs)]);
+      if (!options.refreshWaitMs) return current;
+      return (await Promise.race([pending, delay(options.refreshWaitMs)])) ?? current;
     },
     /** What this server holds now, without refreshing it or asking the fleet. */
     peek: (): Cached<T> | undefined => last,

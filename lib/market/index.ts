@@ -35,6 +35,8 @@ export const market = processSingleton("market", () =>
     provider: env.MARKET_PROVIDER,
     ttlMs: env.MARKET_TTL_SECONDS * 1000,
     firstAnswerWaitMs: 800,
+    // The ticker polls once a TTL, so its requests arrive just past it: a quick upstream answers them fresh.
+    refreshWaitMs: 400,
     // The bar always leads with Bitcoin, configured or not.
     coingecko: { ...coingecko, coinIds: [...new Set(["bitcoin", ...env.MARKET_COINS])] },
     fearGreed,

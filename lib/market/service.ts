@@ -18,6 +18,8 @@ export type MarketConfig = {
   ttlMs: number;
   /** With nothing cached yet, how long a request waits for the first answer before the snapshot is served. */
   firstAnswerWaitMs: number;
+  /** Past the TTL, how long a request waits for the refresh it starts before the last figures are served. */
+  refreshWaitMs: number;
   /** CoinGecko's calls per minute, which the ticker's come first in. */
   budget?: UpstreamBudget;
 };
@@ -31,7 +33,15 @@ type Dependencies = { log?: (message: string) => void; now?: () => number };
 export function createMarketService(config: MarketConfig, { log = console.warn, now = Date.now }: Dependencies = {}) {
   const tagged = (message: string) => log(`[market] ${message}`);
   const cache = <T>(name: string, key: string, schema: z.ZodType<T>, load: () => Promise<T>, budget?: UpstreamBudget) =>
-    sharedMarketCache(key, schema, { name, load, mayCall: budget && (() => budget.take("ticker")), ttlMs: config.ttlMs, log: tagged, now });
+    sharedMarketCache(key, schema, {
+      name,
+      load,
+      mayCall: budget && (() => budget.take("ticker")),
+      ttlMs: config.ttlMs,
+      refreshWaitMs: config.refreshWaitMs,
+      log: tagged,
+      now,
+    });
   const coins = cache("CoinGecko /coins/markets", "coins", z.array(coinQuoteSchema), () => fetchCoins(config.coingecko, tagged), config.budget);
   const global = cache("CoinGecko /global", "global", globalFiguresSchema, () => fetchGlobal(config.coingecko), config.budget);
   const fearGreed = cache("alternative.me /fng/", "fear-greed", fearGreedSchema, () => fetchFearGreed(config.fearGreed, tagged));

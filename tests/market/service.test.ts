@@ -15,6 +15,7 @@ function service(overrides: Partial<MarketConfig> = {}) {
     provider: "live",
     ttlMs: 300,
     firstAnswerWaitMs: 800,
+    refreshWaitMs: 400,
     coingecko: { baseUrl: `${upstream.url}/api/v3`, coinIds: COINS, timeoutMs: 1_000 },
     fearGreed: { url: `${upstream.url}/fng/`, timeoutMs: 1_000 },
     ...overrides,
@@ -54,6 +55,25 @@ describe("market service", () => {
     expect(data).toMatchObject({ source: "cache", stale: true });
     expect(data.ageSeconds).toBeGreaterThanOrEqual(1);
     expect(data.coins[0]?.priceUsd).toBe(63988);
+  });
+
+  it("answers a reader who asks once a TTL with fresh figures, and the last ones when the refresh is slow", async () => {
+    const { market } = service();
+    await market.get();
+    await steer({ mode: "ok", btcPrice: 2 });
+    for (let poll = 0; poll < 3; poll += 1) {
+      await sleep(350);
+      const data = await market.get();
+      expect(data).toMatchObject({ source: "live", stale: false });
+      expect(data.coins[0]?.priceUsd).toBe(2);
+    }
+    await steer({ mode: "slow", delayMs: 5_000 });
+    await sleep(350);
+    const started = performance.now();
+    const data = await market.get();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(data).toMatchObject({ source: "cache", stale: true });
+    expect(data.coins[0]?.priceUsd).toBe(2);
   });
 
   it.each<Behaviour["mode"]>(["garbage", "malformed", "ratelimit"])("never passes on a %s answer", async (mode) => {
