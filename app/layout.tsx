@@ -1,15 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/SiteFooter";
-import { InlineStylesheet } from "@/components/html/InlineStylesheet";
+import { Stylesheets } from "@/components/html/Stylesheets";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SignupForm } from "@/components/newsletter/SignupForm";
 import { TickerBar } from "@/components/ticker/TickerBar";
 import { siteConfig } from "@/lib/config";
 import { getLibrary } from "@/lib/content/store";
 import { market, marketRefreshSeconds } from "@/lib/market";
-import { handOverHtml } from "@/lib/html/hand-over";
 import { siteMetadata } from "@/lib/seo/metadata";
-import { siteStylesheet } from "@/lib/style/stylesheet";
 
 export const metadata: Metadata = siteMetadata();
 
@@ -18,11 +16,10 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const stylesheet = siteStylesheet();
   return (
     <html lang={siteConfig.language}>
       <head>
-        <InlineStylesheet htmlKey={handOverHtml(stylesheet.css)} href={stylesheet.href} />
+        <Stylesheets sheets={["site"]} precedence="site" />
         <link rel="search" type="application/opensearchdescription+xml" href="/opensearch.xml" title={siteConfig.name} />
       </head>
       <body>

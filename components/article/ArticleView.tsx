@@ -1,4 +1,5 @@
 import { ServerHtml } from "@/components/html/ServerHtml";
+import { Stylesheets } from "@/components/html/Stylesheets";
 import { CoverImage } from "@/components/post/CoverImage";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { PostMeta } from "@/components/post/PostMeta";
@@ -22,6 +23,7 @@ type Props = ListingCard & {
 export function ArticleView({ post, author, category, bodyHtml, related, structuredData, comments, signup, coinPrices }: Props) {
   return (
     <>
+      <Stylesheets sheets={["listing", "article"]} />
       <JsonLd data={structuredData} />
       <article className="article">
         <header className="article__header">

@@ -1,3 +1,4 @@
+import { Stylesheets } from "@/components/html/Stylesheets";
 import { PostCard } from "@/components/listing/PostCard";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { Change } from "@/components/ticker/Change";
@@ -19,6 +20,7 @@ export function CoinView({ id, name, symbol, figures, range, history, converter,
   const rangeLabel = history?.value.limitedToYear ? "1 year (the longest the market data goes back)" : rangeLabels[range];
   return (
     <article className="coin">
+      <Stylesheets sheets={["listing", "market"]} />
       <JsonLd data={structuredData} />
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <a href={MARKETS_PATH}>Markets</a> / <span aria-current="page">{name}</span>

@@ -1,3 +1,4 @@
+import { Stylesheets } from "@/components/html/Stylesheets";
 import type { MarketPage as MarketPageData } from "@/lib/pages/coins";
 import { FearGreedMonth } from "./FearGreedMonth";
 import { GlobalFigures } from "./GlobalFigures";
@@ -9,6 +10,7 @@ export function MarketPage({ data }: { data: MarketPageData }) {
   const { table, global, fearGreed, gainers, losers } = data;
   return (
     <div className="market">
+      <Stylesheets sheets={["market"]} />
       <header className="listing__header">
         <h1>Crypto market</h1>
         <p className="listing__description">The 100 largest coins by market cap, the whole market and its mood, in US dollars.</p>

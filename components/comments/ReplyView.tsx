@@ -1,3 +1,4 @@
+import { Stylesheets } from "@/components/html/Stylesheets";
 import { ServerHtml } from "@/components/html/ServerHtml";
 import { commentItemsHtml } from "@/lib/comments/html";
 import type { PublicComment } from "@/lib/comments/queries";
@@ -9,6 +10,7 @@ type Props = { post: { slug: string; title: string }; comment: PublicComment; re
 export function ReplyView({ post, comment, renderedAt }: Props) {
   return (
     <section id="comments" className="comments" aria-labelledby="reply-title">
+      <Stylesheets sheets={["article"]} />
       <h1 id="reply-title">
         Reply to <bdi>{comment.authorName}</bdi>
       </h1>

@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { takeHtml } from "@/lib/html/ssr-handover";
 import { writtenByServer } from "./written-by-server";
 
-export type OnceHtmlElement = { as?: "div" | "ol" | "tbody" | "script" | "style"; className?: string; type?: "application/ld+json" };
+export type OnceHtmlElement = { as?: "div" | "ol" | "tbody" | "script"; className?: string; type?: "application/ld+json" };
 
 /**
  * An element whose inner HTML the server wrote once (see lib/html/ssr-handover.ts): rendered on the server, it

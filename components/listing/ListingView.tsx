@@ -1,3 +1,4 @@
+import { Stylesheets } from "@/components/html/Stylesheets";
 import { pagePath } from "@/lib/content/listings";
 import type { ListingPageData } from "@/lib/pages/listing";
 import { Pagination } from "./Pagination";
@@ -12,6 +13,7 @@ export function ListingView({ data, intro, leadStory = false }: Props) {
   const showLead = leadStory && page === 1 && first;
   return (
     <div className="listing">
+      <Stylesheets sheets={["listing"]} />
       <header className="listing__header">
         <h1>
           {listing.title}

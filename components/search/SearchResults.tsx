@@ -1,3 +1,4 @@
+import { Stylesheets } from "@/components/html/Stylesheets";
 import { Pagination } from "@/components/listing/Pagination";
 import { PostCard } from "@/components/listing/PostCard";
 import { PostMeta } from "@/components/post/PostMeta";
@@ -36,6 +37,7 @@ export function SearchResults({ view }: { view: SearchView }) {
   const { query, total, page, totalPages, cards } = view;
   return (
     <div className="search-page">
+      <Stylesheets sheets={["listing", "search"]} />
       <h1>{query ? <>Results for “{query}”</> : "Search"}</h1>
       <form role="search" aria-label="Search again" action="/search" method="get" className="search-page__form">
         {/* Named apart from the header's "Search stories" box, so each is found by its own name. */}

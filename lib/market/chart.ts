@@ -4,13 +4,13 @@ import { formatChangePct, formatPrice, formatUtcDay, formatUtcMoment } from "@/l
 
 export type PricePoint = { t: number; price: number };
 
-/** The viewBox. app/globals.css gives the chart the same 2 / 1 aspect ratio, so the page does not move as it paints. */
+/** The viewBox. styles/market.css gives the chart the same 2 / 1 aspect ratio, so the page does not move as it paints. */
 export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 360;
 /** About one point per 2.5 units of width: finer than the eye follows, and each point is bytes in the page. */
 export const MAX_LINE_POINTS = 240;
 
-/** The largest label size app/globals.css sets (11.4 px on a phone 328 px wide); room is reserved for it. */
+/** The largest label size styles/market.css sets (11.4 px on a phone 328 px wide); room is reserved for it. */
 const FONT = 25;
 const PAD = 8;
 const GAP = 10;
