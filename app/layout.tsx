@@ -6,7 +6,7 @@ import { SignupForm } from "@/components/newsletter/SignupForm";
 import { TickerBar } from "@/components/ticker/TickerBar";
 import { siteConfig } from "@/lib/config";
 import { getLibrary } from "@/lib/content/store";
-import { market, marketRefreshSeconds } from "@/lib/market";
+import { market, marketRefreshSeconds, tickerData } from "@/lib/market";
 import { siteMetadata } from "@/lib/seo/metadata";
 
 export const metadata: Metadata = siteMetadata();
@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <TickerBar initialData={await market.get()} refreshMs={marketRefreshSeconds * 1000} />
+        <TickerBar initialData={tickerData(await market.get())} refreshMs={marketRefreshSeconds * 1000} />
         <SiteHeader siteName={siteConfig.name} categories={getLibrary().categoriesWithPosts()} />
         <main id="main" className="site-main">
           {children}

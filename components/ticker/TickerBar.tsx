@@ -3,18 +3,18 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { coinPath } from "@/lib/market/coin-path";
-import type { MarketData } from "@/lib/market/schema";
+import type { TickerData } from "@/lib/market/schema";
 import { figuresMoment, formatAge, formatCompactUsd, formatPrice, formatShare } from "@/lib/market/format";
 import { Change } from "./Change";
 import { Sparkline } from "./Sparkline";
 
-type Props = { initialData: MarketData; refreshMs: number };
+type Props = { initialData: TickerData; refreshMs: number };
 
-async function fetchMarket(url: string): Promise<MarketData> {
+async function fetchMarket(url: string): Promise<TickerData> {
   // Never from the browser's own cache: the label below says "Live" only of what was just fetched.
   const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`market data: HTTP ${response.status}`);
-  const data = (await response.json()) as MarketData;
+  const data = (await response.json()) as TickerData;
   if (!Array.isArray(data?.coins) || typeof data.global?.totalMarketCapUsd !== "number") throw new Error("market data: bad shape");
   // A CDN's copy is older than the site said when it answered: by its Age. Such figures are not called live.
   const cachedFor = Number(response.headers.get("age")) || 0;
@@ -95,7 +95,7 @@ export function TickerBar({ initialData, refreshMs }: Props) {
  * figures that came with the page (its HTML may be served long after it was rendered, and read without
  * JavaScript) carry the moment they are from, which stays true.
  */
-function TickerState({ data, fetched }: { data: MarketData; fetched: boolean }) {
+function TickerState({ data, fetched }: { data: TickerData; fetched: boolean }) {
   // Every state in the same box from the same starting point, so a change of state moves nothing on the page.
   const state = (text: string, delayed: boolean) => <span className={delayed ? "ticker__delayed" : undefined}>{text}</span>;
   if (fetched) return state(data.stale ? `${data.source === "snapshot" ? "Snapshot" : "Delayed"}, ${formatAge(data.ageSeconds)} old` : "Live", data.stale);

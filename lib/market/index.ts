@@ -57,6 +57,8 @@ export const coinMarket = processSingleton("coin-market", () =>
   }),
 );
 
+export { tickerData } from "./ticker-data";
+
 export const marketTtlSeconds = env.MARKET_TTL_SECONDS;
 export const marketRefreshSeconds = env.MARKET_REFRESH_SECONDS;
 /** The coins the ticker shows, each of which has a page. */

@@ -64,6 +64,12 @@ export type MarketSource = z.infer<typeof sourceSchema>;
 export type PartStatus = z.infer<typeof partStatusSchema>;
 export type MarketData = z.infer<typeof marketDataSchema>;
 
+/** What the ticker shows of the market data: all a page's React payload carries of it (lib/market/ticker-data.ts). */
+export type TickerData = Pick<MarketData, "updatedAt" | "stale" | "source" | "ageSeconds" | "fearGreed"> & {
+  coins: Pick<CoinQuote, "id" | "symbol" | "name" | "priceUsd" | "change24hPct" | "sparkline7d">[];
+  global: Pick<GlobalStats, "totalMarketCapUsd" | "marketCapChange24hPct" | "btcDominancePct" | "btcDominanceChange24hPts">;
+};
+
 /** The global figures as the upstream gives them; the dominance change is derived from the coins. */
 export const globalFiguresSchema = globalStatsSchema.omit({ btcDominanceChange24hPts: true, totalVolumeChange24hPct: true });
 export type GlobalFigures = z.infer<typeof globalFiguresSchema>;
