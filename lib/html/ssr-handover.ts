@@ -1,6 +1,6 @@
 /**
  * HTML that the server writes into a page once, and that the page's React payload names by key instead of
- * carrying a second copy (a story's body, its comments, its structured data, the stylesheets). A server
+ * carrying a second copy (a story's body, its comments, its structured data). A server
  * component hands the HTML over (lib/html/hand-over.ts) while the React payload is rendered; the client
  * component <OnceHtml> takes it back when the same process renders that payload to HTML, a moment later; in the
  * browser it reads the HTML back from the page. This module is shared by both sides, so it holds no server-only

@@ -67,6 +67,25 @@ test("security headers on a page, an API route and a static asset; no X-Powered-
   }
 });
 
+test("each page links the site's stylesheet, then its own kind's, and browsers may keep them for good", async ({ page, request }) => {
+  const sheetsOf = async (path: string) => {
+    await page.goto(path);
+    return page.locator('head link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+  };
+  expect(await sheetsOf(pages.article)).toEqual(["/css/site.css", "/css/listing.css", "/css/article.css"]);
+  expect(await sheetsOf(pages.home)).toEqual(["/css/site.css", "/css/listing.css"]);
+  expect(await sheetsOf("/coins")).toEqual(["/css/site.css", "/css/market.css"]);
+  // The site's rules are in force, and a page's own: the article's measure, not the market's.
+  await page.goto(pages.article);
+  expect(await page.locator(".article").evaluate((element) => getComputedStyle(element).maxWidth)).not.toBe("none");
+  const href = await page.locator('head link[rel="stylesheet"]').first().getAttribute("href");
+  const sheet = await request.get(href!);
+  expect(sheet.headers()["content-type"]).toContain("text/css");
+  expect(sheet.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(await sheet.text()).toContain(".ticker");
+  expect((await request.get("/css/nothing.css")).status()).toBe(404);
+});
+
 test("a skip link leads to the main content, and the landmarks are there", async ({ page }) => {
   await page.goto(pages.article);
   await page.keyboard.press("Tab");
