@@ -14,7 +14,8 @@ async function htmlSize(url: string) {
 /**
  * Pages as fast as an empty Next.js page: requests per second served directly by `next start`, for an article,
  * the home page and the empty app's page (scripts/support/empty-app.ts), measured in turns in one run, with
- * their HTML sizes. Target: the article and the home page at least 0.6 times the empty page.
+ * their HTML sizes; and the empty app's page at a dynamic route, as a story's is, for comparison. Target: the
+ * article and the home page at least 0.6 times the empty page.
  */
 export async function benchReaderSpeed(slug: string) {
   const env = { ...process.env, MARKET_PROVIDER: "snapshot", NEXT_TELEMETRY_DISABLED: "1" };
@@ -27,7 +28,13 @@ export async function benchReaderSpeed(slug: string) {
   const site = await startSite(await freePort(), env, article);
   const empty = await startEmptyApp(await freePort());
   try {
-    const pages = { article: `${site.url}${article}`, "home page": `${site.url}/`, "empty page": `${empty.url}/` };
+    const pages = {
+      article: `${site.url}${article}`,
+      "home page": `${site.url}/`,
+      // For comparison only: what Next.js itself costs more for a page at a dynamic route such as /news/[slug].
+      "empty page at a dynamic route": `${empty.url}/news/hello`,
+      "empty page": `${empty.url}/`,
+    };
     for (const url of Object.values(pages)) await requestsPerSecond(url, 2);
     const rps: Record<string, number> = {};
     // In turns, twice, so that neither page is measured alone while the machine is busier or quieter.

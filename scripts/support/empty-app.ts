@@ -3,7 +3,7 @@ import path from "node:path";
 import { buildSite, startSite } from "./site";
 
 /**
- * An empty App Router app (scripts/bench/empty-next-app: a layout and a page saying "Hello"), built and served
+ * An empty App Router app (scripts/bench/empty-next-app: a layout and a page saying "Hello", and the same page at a dynamic route), built and served
  * with the site's own Next.js: the floor the site's builds and pages are measured against, in the same run.
  */
 export const EMPTY_APP = "scripts/bench/empty-next-app";
