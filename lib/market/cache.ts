@@ -16,19 +16,14 @@ export type RefreshingCacheOptions<T> = {
   shared?: SharedValue<Cached<T>>;
   /** Asked before each call: false (the upstream's budget is spent) serves what there is, without counting a failure. */
   mayCall?: () => Promise<boolean>;
-  /**
-   * Past the TTL, how long a caller waits for the refresh before it is served the last value. A client polling
-   * once a TTL always arrives just past it: without this wait it would only ever be served the value before.
-   */
-  refreshWaitMs?: number;
 };
 
 const BUDGET_RETRY_MS = 1_000;
 const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
 
 /**
- * One upstream value kept fresh for a TTL. Once a value exists, callers wait on a refresh for
- * `refreshWaitMs` at most: past that they get the last good value while the refresh goes on in the background.
+ * One upstream value kept fresh for a TTL. Once a value exists, past the TTL callers get the last good value while a
+ * single refresh runs in the background (or wait for that refresh as long as they say, `refreshWaitMs`).
  * However many callers arrive at once, at most one load runs: in this server, and with `shared`, in all
  * the servers together. Failures keep the last good value and back off (honouring an upstream's
  * Retry-After) before the next try, with `shared` the whole fleet together.
@@ -100,17 +95,18 @@ export function createRefreshingCache<T>(options: RefreshingCacheOptions<T>) {
   return {
     /**
      * The current value, or undefined if none has ever arrived. With nothing cached yet, waits up to
-     * `waitMs` for the first load (which goes on in the background if slower).
+     * `waitMs` for the first load (which goes on in the background if slower); past the TTL, up to
+     * `refreshWaitMs` for the refresh this call starts (or joins), in this server, then serves the last value.
      */
-    async get(waitMs: number): Promise<Cached<T> | undefined> {
+    async get(waitMs: number, refreshWaitMs = 0): Promise<Cached<T> | undefined> {
       if (last && isFresh(last)) return last;
       // Without Redis nothing here waits, so concurrent callers all join the one refresh.
       const current = options.shared ? await latest(options.shared) : last;
       if (current && isFresh(current)) return current;
       const pending = refresh();
       if (!current) return Promise.race([pending, delay(waitMs)]);
-      if (!options.refreshWaitMs) return current;
-      return (await Promise.race([pending, delay(options.refreshWaitMs)])) ?? current;
+      if (refreshWaitMs <= 0) return current;
+      return (await Promise.race([pending, delay(refreshWaitMs)])) ?? current;
     },
     /** What this server holds now, without refreshing it or asking the fleet. */
     peek: (): Cached<T> | undefined => last,

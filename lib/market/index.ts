@@ -35,8 +35,6 @@ export const market = processSingleton("market", () =>
     provider: env.MARKET_PROVIDER,
     ttlMs: env.MARKET_TTL_SECONDS * 1000,
     firstAnswerWaitMs: 800,
-    // The ticker polls once a TTL, so its requests arrive just past it: a quick upstream answers them fresh.
-    refreshWaitMs: 400,
     // The bar always leads with Bitcoin, configured or not.
     coingecko: { ...coingecko, coinIds: [...new Set(["bitcoin", ...env.MARKET_COINS])] },
     fearGreed,
@@ -60,6 +58,8 @@ export const coinMarket = processSingleton("coin-market", () =>
 export { tickerData } from "./ticker-data";
 
 export const marketTtlSeconds = env.MARKET_TTL_SECONDS;
+/** How long a browser's refresh of the ticker waits past the TTL for new figures (see the market service's get). */
+export const marketRefreshWaitMs = 400;
 export const marketRefreshSeconds = env.MARKET_REFRESH_SECONDS;
 /** The coins the ticker shows, each of which has a page. */
 export const tickerCoinIds = env.MARKET_COINS;

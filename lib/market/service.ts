@@ -18,8 +18,6 @@ export type MarketConfig = {
   ttlMs: number;
   /** With nothing cached yet, how long a request waits for the first answer before the snapshot is served. */
   firstAnswerWaitMs: number;
-  /** Past the TTL, how long a request waits for the refresh it starts before the last figures are served. */
-  refreshWaitMs: number;
   /** CoinGecko's calls per minute, which the ticker's come first in. */
   budget?: UpstreamBudget;
 };
@@ -38,7 +36,6 @@ export function createMarketService(config: MarketConfig, { log = console.warn, 
       load,
       mayCall: budget && (() => budget.take("ticker")),
       ttlMs: config.ttlMs,
-      refreshWaitMs: config.refreshWaitMs,
       log: tagged,
       now,
     });
@@ -54,11 +51,16 @@ export function createMarketService(config: MarketConfig, { log = console.warn, 
     sourced(cached, { value: fallback, at: recordedAt }, isFresh, now());
 
   return {
-    async get(): Promise<MarketData> {
+    /**
+     * The figures. Past the TTL, `refreshWaitMs` is how long to wait for the refresh this call starts before the
+     * last figures are served: a browser that refreshes once a TTL asks just past it, and would otherwise only ever
+     * be served the figures before.
+     */
+    async get({ refreshWaitMs = 0 }: { refreshWaitMs?: number } = {}): Promise<MarketData> {
       const live = config.provider === "live";
       const wait = config.firstAnswerWaitMs;
       const [coinsEntry, globalEntry, fearGreedEntry] = live
-        ? await Promise.all([coins.get(wait), global.get(wait), fearGreed.get(wait)])
+        ? await Promise.all([coins.get(wait, refreshWaitMs), global.get(wait, refreshWaitMs), fearGreed.get(wait, refreshWaitMs)])
         : [undefined, undefined, undefined];
 
       const coinsPart = part(coinsEntry, snapshot.coins, coins.isFresh);

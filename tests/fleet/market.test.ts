@@ -39,7 +39,6 @@ describe.runIf(hasRedis)("market data on Redis, across servers", () => {
         provider: "live",
         ttlMs,
         firstAnswerWaitMs: 800,
-        refreshWaitMs: 400,
         coingecko: { baseUrl: `${upstream.url}/api/v3`, coinIds: COINS, timeoutMs: 1_000 },
         fearGreed: { url: `${upstream.url}/fng/`, timeoutMs: 1_000 },
       };

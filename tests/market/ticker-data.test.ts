@@ -9,7 +9,6 @@ const snapshotMarketData = () =>
     provider: "snapshot",
     ttlMs: 30_000,
     firstAnswerWaitMs: 0,
-    refreshWaitMs: 0,
     coingecko: { baseUrl: "http://127.0.0.1:9/api/v3", coinIds: COINS, timeoutMs: 1_000 },
     fearGreed: { url: "http://127.0.0.1:9/fng/", timeoutMs: 1_000 },
   }).get();
