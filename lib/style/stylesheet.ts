@@ -15,25 +15,25 @@ import { transform } from "lightningcss";
 export const SHEETS = ["site", "listing", "article", "search", "newsletter", "admin", "market"] as const;
 export type SheetName = (typeof SHEETS)[number];
 
-type Stylesheet = { css: string; href: string };
+type Stylesheet = { css: string; version: string; href: string };
 const cached = new Map<SheetName, Stylesheet>();
 
 const fileOf = (name: SheetName) => path.join(process.cwd(), "styles", `${name}.css`);
 
 /**
- * A stylesheet's text, and the address that serves it as a file (app/css/[sheet]), versioned by its content, for
- * a page the browser draws without the server's HTML. Read once per server; on every render in development, so
- * that edits show.
+ * A stylesheet's text, its version (a hash of that text) and its address, which carries the version. Read once
+ * per server; on every render in development, so that edits show.
  */
 export function stylesheet(name: SheetName): Stylesheet {
   const known = cached.get(name);
   if (known) return known;
   const file = fileOf(name);
   const css = transform({ filename: file, code: readFileSync(file), minify: true }).code.toString();
-  const sheet = { css, href: `/css/${name}.css?v=${createHash("sha256").update(css).digest("base64url").slice(0, 12)}` };
+  const version = createHash("sha256").update(css).digest("base64url").slice(0, 12);
+  const sheet = { css, version, href: `/css/${name}.css?v=${version}` };
   if (process.env.NODE_ENV === "production") cached.set(name, sheet);
   return sheet;
 }
 
-/** The sheet a `/css/<name>.css` address names, if any. */
-export const sheetNamed = (name: string): SheetName | undefined => SHEETS.find((sheet) => sheet === name);
+/** The sheet a file name (`site.css`) names, if any. */
+export const sheetNamed = (file: string): SheetName | undefined => SHEETS.find((sheet) => `${sheet}.css` === file);

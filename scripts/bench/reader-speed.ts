@@ -31,9 +31,10 @@ export async function benchReaderSpeed(slug: string) {
   // A second server of the empty app that has rendered one page, as every server of the site has (a story's
   // regeneration, /api/market, a search): from a process's first render on, Node 20's AsyncLocalStorage,
   // which Next.js renders within, tracks every promise, at a cost to every request that follows.
-  const emptyAfterRender = await startEmptyApp(await freePort());
-  await fetch(`${emptyAfterRender.url}/news/rendered-on-request`);
+  let emptyAfterRender: Awaited<ReturnType<typeof startEmptyApp>> | undefined;
   try {
+    emptyAfterRender = await startEmptyApp(await freePort());
+    await (await fetch(`${emptyAfterRender.url}/news/rendered-on-request`)).arrayBuffer();
     const pages = {
       article: `${site.url}${article}`,
       "home page": `${site.url}/`,
@@ -56,7 +57,7 @@ export async function benchReaderSpeed(slug: string) {
   } finally {
     site.stop();
     empty.stop();
-    emptyAfterRender.stop();
+    emptyAfterRender?.stop();
     removeEmptyApp();
   }
 }

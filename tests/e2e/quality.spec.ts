@@ -83,6 +83,8 @@ test("each page links the site's stylesheet, then its own kind's, and browsers m
   expect(sheet.headers()["content-type"]).toContain("text/css");
   expect(sheet.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect(await sheet.text()).toContain(".ticker");
+  // Another version's address (another build's page, during a rolling deploy) is not kept under it.
+  expect((await request.get(href!.replace(/v=[^&]+/, "v=another"))).headers()["cache-control"]).toBe("no-cache");
   expect((await request.get("/css/nothing.css")).status()).toBe(404);
 });
 

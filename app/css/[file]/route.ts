@@ -1,16 +1,24 @@
 import { notFound } from "next/navigation";
-import { SHEETS, sheetNamed, stylesheet } from "@/lib/style/stylesheet";
+import type { NextRequest } from "next/server";
+import { sheetNamed, stylesheet } from "@/lib/style/stylesheet";
 
-export const dynamic = "force-static";
-export const dynamicParams = false;
+// Answered per request, to compare the version asked for with this server's (a file read once, then kept).
+export const dynamic = "force-dynamic";
 
-export const generateStaticParams = () => SHEETS.map((name) => ({ file: `${name}.css` }));
-
-/** A stylesheet. Pages link it with its content's hash in the address, so a browser may keep it for good. */
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const name = sheetNamed((await params).file.replace(/\.css$/, ""));
+/**
+ * A stylesheet. Pages link it with its version in the address, and under that version a browser or CDN may keep it
+ * for good. Asked for another version (during a rolling deploy, a page of one build may reach a server of the other),
+ * it answers its own sheet, to be checked again rather than kept under the other's address.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ file: string }> }) {
+  const name = sheetNamed((await params).file);
   if (!name) notFound();
-  return new Response(stylesheet(name).css, {
-    headers: { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" },
+  const sheet = stylesheet(name);
+  const current = request.nextUrl.searchParams.get("v") === sheet.version;
+  return new Response(sheet.css, {
+    headers: {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": current ? "public, max-age=31536000, immutable" : "no-cache",
+    },
   });
 }
