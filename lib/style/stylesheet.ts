@@ -10,7 +10,7 @@ import { transform } from "lightningcss";
  * good. Every page links `site` (the ticker, header, footer and forms); the others are a kind of page's own, so
  * that a story does not load the market table's rules (components/html/Stylesheets.tsx). Linked rather than
  * written into each page: inline, they were a fifth of every page's HTML, sent again with every page, and
- * Lighthouse's first paint was no earlier for it (measured side by side, see the README's "Reader speed").
+ * Lighthouse's first paint was no earlier for it (measured side by side; README, "Reader quality and safety").
  */
 export const SHEETS = ["site", "listing", "article", "search", "newsletter", "admin", "market"] as const;
 export type SheetName = (typeof SHEETS)[number];
