@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -61,8 +62,6 @@ const nextConfig = {
     "gray-matter", "js-yaml", "xmlbuilder2", "kysely", "linkify-it", "slugify", "fastest-levenshtein", "redis",
     "rate-limiter-flexible", "lightningcss",
   ],
-  // Next.js's page cache with the site's rules: scheduled stories go live on the minute; 404s are not kept.
-  cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)),
   experimental: {
     // Internal links are plain <a> (no next/link), so there is no client-side prefetching: measuring and
     // inlining prefetch segments would only cost every prerendered page a gzip pass.
@@ -84,4 +83,14 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * Next.js's page cache with the site's rules (lib/cache/page-cache-handler.mjs): scheduled stories go live on the
+ * minute, 404s are not kept, a fleet shares pages in Redis. Named here for the build alone: a server imports a
+ * named handler anew for every request it serves (an ES module import(), a fifth of an article's serving time),
+ * so servers install it once at start instead (instrumentation.ts).
+ * @param {string} phase
+ */
+export default function config(phase) {
+  if (phase !== PHASE_PRODUCTION_BUILD) return nextConfig;
+  return { ...nextConfig, cacheHandler: fileURLToPath(new URL("./lib/cache/page-cache-handler.mjs", import.meta.url)) };
+}

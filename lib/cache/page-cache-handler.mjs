@@ -1,5 +1,5 @@
 // @ts-check
-// Plain JavaScript: Next.js imports its `cacheHandler` at run time, without compiling it.
+// Plain JavaScript: `next build` imports its `cacheHandler` without compiling it (servers install it: instrumentation.ts).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { connectRedis } from "../redis/connection.mjs";
 import { RENDER_ALLOWANCE_MS, createRenderClock, predatesPublication, publishedSince, readSchedule } from "./publication-schedule.mjs";
 import { createSharedPageStore, isSharedKind, tagsOf } from "./shared-page-store.mjs";
 
+/** @typedef {import("next/dist/server/lib/incremental-cache/file-system-cache").default} Cache */
 /** @type {typeof import("next/dist/server/lib/incremental-cache/file-system-cache").default} */
 const FileSystemCache = /** @type {any} */ (FileSystemCacheModule).default ?? FileSystemCacheModule;
 
@@ -95,7 +96,7 @@ export default class PageCacheHandler extends FileSystemCache {
     this.schedule = distDir ? scheduleOf(distDir) : undefined;
   }
 
-  /** @type {FileSystemCache["get"]} */
+  /** @type {Cache["get"]} */
   async get(...args) {
     const [key] = args;
     const now = Date.now();
@@ -110,7 +111,7 @@ export default class PageCacheHandler extends FileSystemCache {
   }
 
   /** The stored page, unless a moderation or a publication has made it out of date. */
-  /** @type {FileSystemCache["get"]} */
+  /** @type {Cache["get"]} */
   async findCurrent(...args) {
     const [key, context] = args;
     const now = Date.now();
@@ -136,7 +137,7 @@ export default class PageCacheHandler extends FileSystemCache {
     return predatesPublication(this.schedule, times) ? null : entry;
   }
 
-  /** @type {FileSystemCache["set"]} */
+  /** @type {Cache["set"]} */
   async set(key, data, context) {
     if (building) return super.set(key, data, context);
     // An error answer is not stored, and the page stored before it keeps its own render's time.
@@ -146,13 +147,13 @@ export default class PageCacheHandler extends FileSystemCache {
       value: /** @type {any} */ (data),
       lastModified: now,
       renderedFrom: renderClock.renderingSince(key) ?? now - RENDER_ALLOWANCE_MS,
-      cacheControl: context.cacheControl,
+      cacheControl: "cacheControl" in context ? context.cacheControl : undefined,
     };
     if (!(sharedPage && (await this.shared?.set(key, sharedPage)))) await super.set(key, data, context);
     renderClock.stored(key);
   }
 
-  /** @type {FileSystemCache["revalidateTag"]} */
+  /** @type {Cache["revalidateTag"]} */
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
     // Expired at once (revalidatePath, updateTag) for every server; a later expiry (revalidateTag with a
