@@ -4,7 +4,7 @@ import { request as httpRequest, Agent } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/free-port";
-import { EMPTY_APP, removeEmptyApp } from "../support/empty-app";
+import { emptyAppDir, removeEmptyApp } from "../support/empty-app";
 import { keepingNextTypes, startSite } from "../support/site";
 import { writeSyntheticContent } from "./synthetic-content";
 
@@ -59,7 +59,8 @@ function folderSize(dir: string) {
 /** The empty app's build (scripts/support/empty-app.ts), measured: the floor a build can reach. */
 async function buildEmptyApp() {
   try {
-    return await runMeasured(`next build ${EMPTY_APP}`, {});
+    const dir = emptyAppDir();
+    return await runMeasured(`node ${path.join(dir, "node_modules/next/dist/bin/next")} build ${dir}`, {});
   } finally {
     removeEmptyApp();
   }

@@ -1,19 +1,50 @@
-import { existsSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildSite, startSite } from "./site";
 
 /**
- * An empty App Router app (scripts/bench/empty-next-app: a layout and a page saying "Hello", and the same page at a dynamic route), built and served
- * with the site's own Next.js: the floor the site's builds and pages are measured against, in the same run.
+ * An empty App Router app (scripts/bench/empty-next-app: a layout and a page saying "Hello", and the same page at
+ * a dynamic route) with the site's versions of Next.js and React: the floor the site's builds and pages are
+ * measured against, in the same run. It is installed, built and served in a folder of its own outside the
+ * repository: inside it, Next.js would take the site's next.config (it looks for one up the folder tree) and
+ * Turbopack the site's proxy.ts and instrumentation.ts, and the app would no longer be empty.
  */
-export const EMPTY_APP = "scripts/bench/empty-next-app";
+const SOURCE = "scripts/bench/empty-next-app";
+const PACKAGES = ["next", "react", "react-dom"];
+const env = () => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 
-/** Builds the empty app into its own .next (kept until removeEmptyApp). */
+let folder: string | undefined;
+
+/** The empty app's folder, installed on first use (from npm's cache when the site's own install filled it). */
+export function emptyAppDir(): string {
+  if (folder) return folder;
+  const dir = mkdtempSync(path.join(tmpdir(), "hashline-empty-app-"));
+  cpSync(path.join(SOURCE, "app"), path.join(dir, "app"), { recursive: true });
+  const version = (name: string) => JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")).version as string;
+  const dependencies = Object.fromEntries(PACKAGES.map((name) => [name, version(name)]));
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, dependencies }, null, 2));
+  const install = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+  if (install.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`installing the empty app's ${PACKAGES.join(", ")} failed (exit ${install.status})`);
+  }
+  folder = dir;
+  return dir;
+}
+
+/** Builds the empty app (kept until removeEmptyApp). */
 export function buildEmptyApp() {
-  if (!existsSync(path.join(EMPTY_APP, ".next/BUILD_ID"))) buildSite({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, EMPTY_APP);
+  const dir = emptyAppDir();
+  if (!existsSync(path.join(dir, ".next/BUILD_ID"))) buildSite(env(), dir);
 }
 
 /** `next start` of the empty app's build on loopback. */
-export const startEmptyApp = (port: number) => startSite(port, { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, "/", EMPTY_APP);
+export const startEmptyApp = (port: number) => startSite(port, env(), "/", emptyAppDir());
 
-export const removeEmptyApp = () => rmSync(path.join(EMPTY_APP, ".next"), { recursive: true, force: true });
+/** Removes the empty app's folder, its install and its build. */
+export function removeEmptyApp() {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
+}

@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 
-const NEXT = "node_modules/next/dist/bin/next";
+/** The Next.js that builds and serves the app in `dir` (the site, by default): the one installed beside it. */
+const nextOf = (dir = ".") => path.join(dir, "node_modules/next/dist/bin/next");
 
 /** `next build` (of the site, or of the app in `dir`), failing loudly with Next's own output. */
 export function buildSite(env: NodeJS.ProcessEnv, dir?: string) {
-  const build = spawnSync(process.execPath, [NEXT, "build", ...(dir ? [dir] : [])], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const build = spawnSync(process.execPath, [nextOf(dir), "build", ...(dir ? [dir] : [])], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
 }
 
@@ -25,7 +27,7 @@ export async function keepingNextTypes<T>(run: () => T | Promise<T>): Promise<T>
 
 /** `next start` (of the site, or of the app in `dir`) on loopback, resolved once `waitPath` answers 200. */
 export async function startSite(port: number, env: NodeJS.ProcessEnv, waitPath = "/", dir?: string) {
-  const server = spawn(process.execPath, [NEXT, "start", ...(dir ? [dir] : []), "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+  const server = spawn(process.execPath, [nextOf(dir), "start", ...(dir ? [dir] : []), "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt += 1) {
     if (server.exitCode !== null) throw new Error("next start exited");
