@@ -1,8 +1,9 @@
 /**
  * `npm run audit`: builds and starts the site and an empty Next.js app of the same versions
  * (scripts/support/empty-app.ts), then runs Lighthouse (mobile preset, Debian's Chromium) three times on the
- * home page, an article and the empty page, in turns, and prints each page's median scores, LCP, CLS and TBT,
- * the site's pages' ratios to the empty page's, and the audits that cost the site's pages points.
+ * home page, an article, the empty app's bare story (for comparison: what Next.js alone makes of a story) and the
+ * empty page, in turns, and prints each page's median scores, LCP, CLS and TBT, the others' ratios to the empty
+ * page's, and the audits that cost the site's pages points.
  * Targets (issue "Articles as fast as an empty Next.js page"): LCP within 1.5 times the empty page's,
  * performance within 3 points, TBT within 1.3 times; accessibility, best practices and SEO 100; CLS 0.
  */
@@ -31,6 +32,8 @@ const chrome = await chromeLauncher.launch({
 const pages: Record<string, string> = {
   "home page": `${site.url}/`,
   article: `${site.url}/news/spot-bitcoin-etfs-log-biggest-week-since-summer`,
+  // For comparison: what Next.js alone makes of a story (scripts/bench/empty-next-app/app/story).
+  "bare story in the empty app": `${empty.url}/story/hello`,
   "empty Next.js page": `${empty.url}/`,
 };
 try {
@@ -86,7 +89,7 @@ try {
       `${name}: Performance ${figures.performance}, Accessibility ${figures.accessibility}, Best Practices ${figures.bestPractices}, ` +
         `SEO ${figures.seo}; LCP ${(figures.lcpMs / 1000).toFixed(2)} s, CLS ${figures.cls.toFixed(3)}, TBT ${Math.round(figures.tbtMs)} ms${ratios}`,
     );
-    for (const cost of name === "empty Next.js page" ? [] : (costs.get(name) ?? [])) console.log(`  ${cost}`);
+    for (const cost of name === "home page" || name === "article" ? (costs.get(name) ?? []) : []) console.log(`  ${cost}`);
   }
 } finally {
   await chrome.kill();

@@ -50,6 +50,7 @@ export async function benchReaderSpeed(slug: string) {
       "home page": `${site.url}/`,
       // For comparison only: what Next.js itself costs more in the cases above.
       "empty page at a dynamic route": `${empty.url}/news/hello`,
+      "the empty app's bare story at a dynamic route (a headline, a cover image and text)": `${empty.url}/story/hello`,
       "empty page on a server that has rendered a page": `${emptyAfterRender.url}/`,
       "empty page": `${empty.url}/`,
     };

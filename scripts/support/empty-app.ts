@@ -5,14 +5,16 @@ import path from "node:path";
 import { buildSite, startSite } from "./site";
 
 /**
- * An empty App Router app (scripts/bench/empty-next-app: a layout and a page saying "Hello", and the same page at
- * a dynamic route) with the site's versions of Next.js and React: the floor the site's builds and pages are
+ * An empty App Router app (scripts/bench/empty-next-app: a layout and a page saying "Hello", the same page at a
+ * dynamic route, and a bare story at one, whose cover is the sample article's) with the site's versions of Next.js and React: the floor the site's builds and pages are
  * measured against, in the same run. It is installed, built and served in a folder of its own outside the
  * repository: inside it, Next.js would take the site's next.config (it looks for one up the folder tree) and
  * Turbopack the site's proxy.ts and instrumentation.ts, and the app would no longer be empty.
  */
 const SOURCE = "scripts/bench/empty-next-app";
 const PACKAGES = ["next", "react", "react-dom"];
+/** The bare story's cover: the sample article's, as it is in the repository. */
+const COVER = "public/images/etf-flows-chart.jpg";
 const env = () => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 
 let folder: string | undefined;
@@ -22,6 +24,7 @@ export function emptyAppDir(): string {
   if (folder) return folder;
   const dir = mkdtempSync(path.join(tmpdir(), "hashline-empty-app-"));
   cpSync(path.join(SOURCE, "app"), path.join(dir, "app"), { recursive: true });
+  cpSync(COVER, path.join(dir, "public/cover.jpg"));
   const version = (name: string) => JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")).version as string;
   const dependencies = Object.fromEntries(PACKAGES.map((name) => [name, version(name)]));
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, dependencies }, null, 2));
