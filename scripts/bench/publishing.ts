@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/free-port";
 import { emptyAppDir, removeEmptyApp } from "../support/empty-app";
-import { keepingNextTypes, startSite } from "../support/site";
+import { keepingNextTypes, nextOf, startSite } from "../support/site";
 import { writeSyntheticContent } from "./synthetic-content";
 
 /** Sum of the resident memory of a process and all its descendants, from /proc. */
@@ -60,7 +60,7 @@ function folderSize(dir: string) {
 async function buildEmptyApp() {
   try {
     const dir = emptyAppDir();
-    return await runMeasured(`node ${path.join(dir, "node_modules/next/dist/bin/next")} build ${dir}`, {});
+    return await runMeasured(`node ${nextOf(dir)} build ${dir}`, {});
   } finally {
     removeEmptyApp();
   }

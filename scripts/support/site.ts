@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** The Next.js that builds and serves the app in `dir` (the site, by default): the one installed beside it. */
-const nextOf = (dir = ".") => path.join(dir, "node_modules/next/dist/bin/next");
+export const nextOf = (dir = ".") => path.join(dir, "node_modules/next/dist/bin/next");
 
 /** `next build` (of the site, or of the app in `dir`), failing loudly with Next's own output. */
 export function buildSite(env: NodeJS.ProcessEnv, dir?: string) {
