@@ -8,9 +8,9 @@ import { buildSite, startSite } from "./site";
  * An empty App Router app (scripts/bench/empty-next-app: a layout and a page saying "Hello", the same page at a
  * dynamic route, and a bare story at one, whose cover is the sample article's) with the site's versions of
  * Next.js and React: the floor the site's builds and pages are measured against, in the same run. It is
- * installed, built and served in a folder of its own outside the
- * repository: inside it, Next.js would take the site's next.config (it looks for one up the folder tree) and
- * Turbopack the site's proxy.ts and instrumentation.ts, and the app would no longer be empty.
+ * installed, built and served in a folder of its own outside the repository: inside it, Next.js would take the
+ * site's next.config (it looks for one up the folder tree) and Turbopack the site's proxy.ts and
+ * instrumentation.ts, and the app would no longer be empty.
  */
 const SOURCE = "scripts/bench/empty-next-app";
 const PACKAGES = ["next", "react", "react-dom"];
