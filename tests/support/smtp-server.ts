@@ -76,7 +76,10 @@ export async function startSmtpServer({
     },
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    // Until it listens, an error is the server's own (the port is taken). After, errors are clients' dropped
+    // connections (a CLI killed mid-message resets its socket), which a real server shrugs off too: smtp-server
+    // emits them on the server, and one left unheard would crash the test process.
+    server.on("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
   const address = server.server.address() as AddressInfo;
