@@ -76,12 +76,16 @@ export async function startSmtpServer({
     },
   });
   await new Promise<void>((resolve, reject) => {
-    // Until it listens, an error is the server's own (the port is taken). After, errors are clients' dropped
-    // connections (a CLI killed mid-message resets its socket), which a real server shrugs off too: smtp-server
-    // emits them on the server, and one left unheard would crash the test process.
-    server.on("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
+  // Once listening, its errors are clients' dropped connections (a CLI killed mid-message resets its socket),
+  // which a real server shrugs off too; smtp-server emits them on the server, where one unheard would crash
+  // the test process.
+  server.on("error", () => {});
   const address = server.server.address() as AddressInfo;
   Object.assign(handle, {
     url: login ? `smtps://${login.user}:${login.password}@127.0.0.1:${address.port}?tls.rejectUnauthorized=false` : `smtp://127.0.0.1:${address.port}`,
