@@ -24,15 +24,19 @@ let folder: string | undefined;
 export function emptyAppDir(): string {
   if (folder) return folder;
   const dir = mkdtempSync(path.join(tmpdir(), "hashline-empty-app-"));
-  cpSync(path.join(SOURCE, "app"), path.join(dir, "app"), { recursive: true });
-  cpSync(COVER, path.join(dir, "public/cover.jpg"));
-  const version = (name: string) => JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")).version as string;
-  const dependencies = Object.fromEntries(PACKAGES.map((name) => [name, version(name)]));
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, dependencies }, null, 2));
-  const install = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
-  if (install.status !== 0) {
+  try {
+    cpSync(path.join(SOURCE, "app"), path.join(dir, "app"), { recursive: true });
+    cpSync(COVER, path.join(dir, "public/cover.jpg"));
+    const version = (name: string) => JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")).version as string;
+    const dependencies = Object.fromEntries(PACKAGES.map((name) => [name, version(name)]));
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, dependencies }, null, 2));
+    const install = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
+    if (install.status !== 0) {
+      throw new Error(`installing the empty app's ${PACKAGES.join(", ")} failed (${install.error?.message ?? `exit ${install.status}`})`);
+    }
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`installing the empty app's ${PACKAGES.join(", ")} failed (exit ${install.status})`);
+    throw error;
   }
   folder = dir;
   return dir;
