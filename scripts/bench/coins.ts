@@ -5,7 +5,7 @@ import { chartRanges } from "../../lib/market/coin-schema";
 import { startFakeUpstream } from "../../tests/support/fake-upstream";
 import { freePort } from "../../tests/support/free-port";
 import { buildSite, startSite } from "../support/site";
-import { requestsPerSecond } from "./publishing";
+import { requestsPerSecond } from "../support/load";
 
 const BUDGET_PER_MINUTE = 25;
 const LOAD_SECONDS = 60;

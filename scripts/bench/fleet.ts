@@ -10,7 +10,7 @@ import { freePort } from "../../tests/support/free-port";
 import { startNginx } from "../../tests/support/nginx";
 import { startRedis } from "../../tests/support/redis";
 import { buildSite, startSite } from "../support/site";
-import { requestsPerSecond } from "./publishing";
+import { requestsPerSecond } from "../support/load";
 
 const MARKET_TTL_SECONDS = 2;
 const MARKET_SECONDS = 10;

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/support/free-port";
 import { emptyAppDir, removeEmptyApp } from "../support/empty-app";
+import { requestsPerSecond } from "../support/load";
 import { keepingNextTypes, nextOf, startSite } from "../support/site";
 import { writeSyntheticContent } from "./synthetic-content";
 
@@ -57,10 +58,10 @@ function folderSize(dir: string) {
 }
 
 /** The empty app's build (scripts/support/empty-app.ts), measured: the floor a build can reach. */
-async function buildEmptyApp() {
+async function measureEmptyAppBuild() {
   try {
     const dir = emptyAppDir();
-    return await runMeasured(`node ${nextOf(dir)} build ${dir}`, {});
+    return await runMeasured(`node "${nextOf(dir)}" build "${dir}"`, {});
   } finally {
     removeEmptyApp();
   }
@@ -78,22 +79,6 @@ function get(url: string): Promise<{ status: number; ms: number }> {
       .on("error", reject)
       .end();
   });
-}
-
-/** Requests per second of one URL over `seconds`, 16 at a time. */
-export async function requestsPerSecond(url: string, seconds = 5) {
-  const until = performance.now() + seconds * 1000;
-  let done = 0;
-  const worker = async () => {
-    while (performance.now() < until) {
-      const { status } = await get(url);
-      if (status !== 200) throw new Error(`${url} answered ${status}`);
-      done += 1;
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: 16 }, worker));
-  return done / ((performance.now() - started) / 1000);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -147,7 +132,7 @@ async function serveBuild(distDir: string, contentDir: string) {
  * request in 300 ms (median) and its later ones at least 0.8 times a prerendered story's requests per second.
  */
 export async function benchPublishing(counts: number[]) {
-  const empty = await buildEmptyApp();
+  const empty = await measureEmptyAppBuild();
   console.log(`build, empty Next.js app: ${empty.seconds.toFixed(1)} s, peak ${empty.peakMb.toFixed(0)} MB`);
   const builds = new Map<number, number>();
   for (const count of counts) {
