@@ -2,8 +2,8 @@
 const INSTALLED_CACHES = Symbol.for("@next/cache-handlers");
 
 /**
- * Installs the site's page cache once per server. Named in next.config instead, it would be imported anew for
- * every request (next.config.mjs says why it is named there for the build only).
+ * Installs the site's page cache once per server. Named in next.config instead, Next.js would call import() on
+ * it for every request (next.config.mjs says why it is named there for the build only).
  */
 export async function register() {
   // Inside the condition, so that the Edge runtime's build (which this site does not use) leaves the handler out.

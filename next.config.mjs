@@ -85,9 +85,9 @@ const nextConfig = {
 
 /**
  * Next.js's page cache with the site's rules (lib/cache/page-cache-handler.mjs): scheduled stories go live on the
- * minute, 404s are not kept, a fleet shares pages in Redis. Named here for the build alone: a server imports a
- * named handler anew for every request it serves (an ES module import(), a fifth of an article's serving time),
- * so servers install it once at start instead (instrumentation.ts).
+ * minute, 404s are not kept, a fleet shares pages in Redis. Named here for the build alone: a server calls import()
+ * on a named handler for every request it serves (the module is cached; the call alone took a fifth of an
+ * article's serving time), so servers install it once at start instead (instrumentation.ts).
  * @param {string} phase
  */
 export default function config(phase) {

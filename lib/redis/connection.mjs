@@ -1,5 +1,5 @@
 // @ts-check
-// Plain JavaScript: the page cache handler, which Next.js loads without compiling it, shares this connection
+// Plain JavaScript: the page cache handler, which a build loads without compiling it, shares this connection
 // with the site's own code (lib/redis/client.ts), so a process holds one connection and logs one outage.
 import { createClient } from "redis";
 
@@ -9,8 +9,9 @@ export const REDIS_COMMAND_TIMEOUT_MS = 500;
 /** @typedef {import("redis").RedisClientType} RedisClient */
 
 /**
- * Kept on globalThis: Next.js bundles routes separately and loads the cache handler outside any bundle, and
- * all of them must share the one connection and the one record of whether Redis is reachable.
+ * Kept on globalThis: Next.js bundles routes and the instrumentation that installs the page cache separately
+ * (and a build loads the handler outside any bundle), and all of them must share the one connection and the
+ * one record of whether Redis is reachable.
  * @type {{ clients: Map<string, RedisClient>, connecting: Map<RedisClient, Promise<void>>, down: boolean }}
  */
 const state = /** @type {any} */ (globalThis)[Symbol.for("hashline.redis")] ??= {
