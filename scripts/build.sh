@@ -9,13 +9,16 @@ dist=${NEXT_DIST_DIR:-.next}
 staging="${dist%/}.content"
 content=
 typecheck=
-# However the build ends (a failure, Ctrl-C), the steps still running are stopped and the content's folder removed.
+# However the build ends (a failure, Ctrl-C), the steps still running are stopped and the content's folder
+# removed; a build that failed loses its BUILD_ID, so that `npm start` refuses it rather than serve half a build.
 cleanup() {
+  status=$?
   for step in $content $typecheck; do
     kill "$step" 2>/dev/null || true
     wait "$step" 2>/dev/null || true
   done
   rm -rf "$staging"
+  if [ "$status" -ne 0 ]; then rm -f "$dist/BUILD_ID"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function run(command: string, args: string[], env: Record<string, string>) {
@@ -41,6 +42,27 @@ describe("next build", () => {
       expect(output).toContain("nothing was published");
       expect(output).toContain('tests/fixtures/content/invalid/posts/unknown-author.md: author "jdoe" is not defined');
       expect(output).toContain('tests/fixtures/content/invalid/posts/impossible-date.md: date "2024-02-30" is not a real date');
+    } finally {
+      rmSync(distDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describe("npm run build's steps (scripts/build.sh)", () => {
+  it("fail when a step does, and leave no build that `npm start` would serve", () => {
+    const distDir = ".next-test-bad-content";
+    try {
+      // The content step fails here, after the compile step has written a BUILD_ID.
+      const { status, output } = run("sh", ["scripts/build.sh"], {
+        CONTENT_DIR: "tests/fixtures/content/invalid",
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PATH: `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH}`,
+      });
+      expect(status, output).not.toBe(0);
+      expect(output).toContain('tests/fixtures/content/invalid/posts/unknown-author.md: author "jdoe" is not defined');
+      expect(existsSync(path.join(distDir, "BUILD_ID"))).toBe(false);
+      expect(existsSync(`${distDir}.content`)).toBe(false);
     } finally {
       rmSync(distDir, { recursive: true, force: true });
     }
