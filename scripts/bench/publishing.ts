@@ -146,6 +146,7 @@ export async function benchPublishing(counts: number[]) {
   // were deleted, which would slow whichever build came next and not the others.
   const leftovers: string[] = [];
   const timesTheEmptyApp = new Map<number, number>();
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { build: string } };
   try {
     const empty = await measureEmptyAppBuild();
     console.log(`build, empty Next.js app: ${empty.seconds.toFixed(1)} s, peak ${empty.peakMb.toFixed(0)} MB`);
@@ -153,7 +154,6 @@ export async function benchPublishing(counts: number[]) {
       const contentDir = mkdtempSync(path.join(tmpdir(), `bench-publishing-${count}-`));
       leftovers.push(contentDir);
       writeSyntheticContent(contentDir, count);
-      const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { build: string } };
       const measureBuild = async (attempt: number) => {
         const distDir = `.next-bench-${count}${attempt ? "-again" : ""}`;
         leftovers.push(distDir);
@@ -164,11 +164,12 @@ export async function benchPublishing(counts: number[]) {
       };
       // 100,000 posts is measured once: it takes minutes, and is measured for its memory.
       const build = count <= 10_000 ? await fasterOfTwo(measureBuild) : await measureBuild(0);
-      timesTheEmptyApp.set(count, build.seconds / empty.seconds);
+      const ratio = build.seconds / empty.seconds;
+      timesTheEmptyApp.set(count, ratio);
       const pages = build.output.match(/\((\d+)\/(\d+)\)/g)?.at(-1)?.slice(1, -1).split("/")[1] ?? "?";
       const folder = folderSize(build.distDir);
       console.log(
-        `build ${String(count).padStart(7)} posts: ${build.seconds.toFixed(1)} s (${(build.seconds / empty.seconds).toFixed(2)} × the empty app), ` +
+        `build ${String(count).padStart(7)} posts: ${build.seconds.toFixed(1)} s (${ratio.toFixed(2)} × the empty app), ` +
           `peak ${build.peakMb.toFixed(0)} MB (all processes), ${pages} pages generated, build folder ${folder.mb.toFixed(0)} MB in ${folder.files} files`,
       );
       const served = await serveBuild(build.distDir, contentDir);
